@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using Oversight.Gate;
+
+namespace Oversight.Gate;
+
+/// <summary>
+/// Writes a decision in the contract's JSON shape: requestId, decision, policy {id, version,
+/// sha256}, measures, rules [{id, kind, outcome, action, actual, limit, unit, message}], and,
+/// when any matched, exemptions.
+/// </summary>
+public static class DecisionJson
+{
+    public static void Write(Utf8JsonWriter writer, Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(decision);
+        writer.WriteStartObject();
+        writer.WriteString("requestId", decision.RequestId);
+        writer.WriteString("decision", decision.Outcome.Name());
+        writer.WriteStartObject("policy");
+        writer.WriteString("id", decision.Policy.Id);
+        writer.WriteString("version", decision.Policy.Version);
+        writer.WriteString("sha256", decision.Policy.Sha256);
+        writer.WriteEndObject();
+
+        var measures = decision.Measures;
+        writer.WriteStartObject("measures");
+        writer.WriteNumber("areaSqMiles", Math.Round(measures.AreaSqMiles, 6));
+        writer.WriteNumber("windowHours", Math.Round(measures.WindowHours, 6));
+        writer.WriteNumber("lookbackHours", Math.Round(measures.LookbackHours, 6));
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("rules");
+        foreach (var result in decision.Rules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", result.Rule.Id);
+            writer.WriteString("kind", result.Rule.Kind);
+            writer.WriteString("outcome", result.Outcome.Name());
+            writer.WriteString("action", result.Rule.Action.Name());
+            if (result.Actual is { } actual)
+            {
+                writer.WriteNumber("actual", Round(actual, result.Limit, result.Outcome));
+            }
+
+            if (result.Limit is { } limit)
+            {
+                writer.WriteNumber("limit", limit);
+            }
+
+            if (result.Unit is { } unit)
+            {
+                writer.WriteString("unit", unit);
+            }
+
+            if (result.WaivedBy is { } waivedBy)
+            {
+                writer.WriteString("waivedBy", waivedBy);
+            }
+
+            writer.WriteString("message", Explanations.Message(result, decision.Request));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (decision.Exemptions.Count > 0)
+        {
+            writer.WriteStartArray("exemptions");
+            foreach (var exemption in decision.Exemptions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", exemption.Id);
+                if (exemption.Action is { } action)
+                {
+                    writer.WriteString("action", action.Name());
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The decision as one line of JSON.</summary>
+    public static string ToJson(Decision decision, bool indented = false)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        {
+            Write(writer, decision);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Six decimals are plenty to read, but never round a violated value onto its limit (or a
+    /// passing one past it): then the full value is written.
+    /// </summary>
+    private static double Round(double actual, double? limit, RuleOutcome outcome)
+    {
+        var rounded = Math.Round(actual, 6);
+        return limit is { } l && (rounded == l) != (actual == l) ? actual : rounded;
+    }
+}

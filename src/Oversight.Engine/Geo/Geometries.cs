@@ -1,0 +1,98 @@
+using NetTopologySuite;
+using NetTopologySuite.Geometries;
+
+namespace Oversight.Geo;
+
+/// <summary>Shared geometry factory and the overlap test the counting rules use.</summary>
+/// <remarks>
+/// Geometries are kept in lon/lat degrees. Overlap and union are planar operations; lon/lat is an
+/// affine image of a local equirectangular metric projection, and the questions asked of it
+/// (do interiors meet, what is the union's outline) are unchanged by affine maps, so no
+/// re-projection is needed. Areas of results are then measured ellipsoidally.
+/// </remarks>
+public static class Geometries
+{
+    /// <summary>The factory for every geometry the engine builds (SRID 4326, floating precision).</summary>
+    public static readonly GeometryFactory Factory =
+        NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), 4326);
+
+    /// <summary>Vertices used when a circle becomes a polygon for overlap and union tests.</summary>
+    public const int CircleVertices = 64;
+
+    /// <summary>True when the two areas share interior with positive area (touching edges do not).</summary>
+    public static bool OverlapWithPositiveArea(Geometry a, Geometry b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var ea = a.EnvelopeInternal;
+        var eb = b.EnvelopeInternal;
+        if (!ea.Intersects(eb))
+        {
+            return false;
+        }
+
+        if (a is Polygon { IsRectangle: true } && b is Polygon { IsRectangle: true })
+        {
+            return Math.Min(ea.MaxX, eb.MaxX) > Math.Max(ea.MinX, eb.MinX)
+                && Math.Min(ea.MaxY, eb.MaxY) > Math.Max(ea.MinY, eb.MinY);
+        }
+
+        return a.Relate(b).Get(Location.Interior, Location.Interior) == Dimension.Surface;
+    }
+
+    /// <summary>A polygon approximating a geodesic circle with <see cref="CircleVertices"/> vertices.</summary>
+    public static Polygon Circle(double lon, double lat, double radiusMetres)
+    {
+        var coordinates = new Coordinate[CircleVertices + 1];
+        for (var i = 0; i < CircleVertices; i++)
+        {
+            // Counter-clockwise from east, as GeoJSON exterior rings run.
+            var bearing = 90.0 - (360.0 * i / CircleVertices);
+            var (x, y) = GeodesicMeasure.Destination(lon, lat, bearing, radiusMetres);
+            coordinates[i] = new Coordinate(x, y);
+        }
+
+        coordinates[CircleVertices] = coordinates[0].Copy();
+        return Factory.CreatePolygon(coordinates);
+    }
+
+    /// <summary>Ellipsoidal area, in square metres, of the union of the given areas.</summary>
+    public static double UnionAreaSquareMetres(IReadOnlyList<Geometry> areas)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        if (areas.Count == 0)
+        {
+            return 0;
+        }
+
+        if (PairwiseDisjointEnvelopes(areas))
+        {
+            var sum = 0.0;
+            foreach (var area in areas)
+            {
+                sum += GeodesicMeasure.AreaSquareMetres(area);
+            }
+
+            return sum;
+        }
+
+        var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(areas);
+        return GeodesicMeasure.AreaSquareMetres(union);
+    }
+
+    private static bool PairwiseDisjointEnvelopes(IReadOnlyList<Geometry> areas)
+    {
+        for (var i = 0; i < areas.Count; i++)
+        {
+            for (var j = i + 1; j < areas.Count; j++)
+            {
+                if (areas[i].EnvelopeInternal.Intersects(areas[j].EnvelopeInternal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

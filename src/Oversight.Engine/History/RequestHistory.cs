@@ -1,0 +1,82 @@
+using Oversight.Policies;
+using Oversight.Requests;
+
+namespace Oversight.History;
+
+/// <summary>
+/// The counted requests (allowed or reviewed) that frequency and cumulative rules look back on:
+/// time-ordered lists per agency, requester and case, and a spatial grid for <c>per: area</c>.
+/// Requests with equal submittedAt keep the order they were added in.
+/// </summary>
+/// <remarks>Not thread-safe; callers that share one serialise access to it.</remarks>
+public sealed class RequestHistory
+{
+    private readonly Dictionary<string, TimeList> byAgency = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Agency, string Requester), TimeList> byRequester = [];
+    private readonly Dictionary<(string Agency, string Case), TimeList> byCase = [];
+    private readonly SpatialGrid grid = new();
+
+    /// <summary>Number of requests held.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a counted request. Requests are usually added in submittedAt order; out-of-order ones are placed after equal times.</summary>
+    public void Add(FootageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var entry = new HistoryEntry(request);
+        List(byAgency, request.Agency).Insert(entry);
+        List(byRequester, (request.Agency, request.Requester)).Insert(entry);
+        if (request.CaseNumber is { } caseNumber)
+        {
+            List(byCase, (request.Agency, caseNumber)).Insert(entry);
+        }
+
+        grid.Add(entry);
+        Count++;
+    }
+
+    /// <summary>
+    /// The requests with the same key as <paramref name="request"/> submitted in (from, to];
+    /// empty when the request has no such key (no case number for <see cref="CountKey.Case"/>).
+    /// </summary>
+    public TimeList.Range Keyed(CountKey key, FootageRequest request, long fromTicksExclusive, long toTicksInclusive)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        TimeList? list = key switch
+        {
+            CountKey.Agency => byAgency.GetValueOrDefault(request.Agency),
+            CountKey.Requester => byRequester.GetValueOrDefault((request.Agency, request.Requester)),
+            CountKey.Case when request.CaseNumber is { } c => byCase.GetValueOrDefault((request.Agency, c)),
+            CountKey.Case => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "per: area is answered by CountOverlapping"),
+        };
+        return list?.Between(fromTicksExclusive, toTicksInclusive) ?? default;
+    }
+
+    /// <summary>Number of requests submitted in (from, to] whose areas overlap <paramref name="area"/> with positive area.</summary>
+    public int CountOverlapping(RequestArea area, long fromTicksExclusive, long toTicksInclusive)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        return grid.CountOverlapping(area.Geometry, fromTicksExclusive, toTicksInclusive);
+    }
+
+    private static TimeList List<TKey>(Dictionary<TKey, TimeList> lists, TKey key)
+        where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            list = new TimeList();
+            lists[key] = list;
+        }
+
+        return list;
+    }
+}
+
+/// <summary>A counted request with its submission time in UTC ticks.</summary>
+public sealed class HistoryEntry(FootageRequest request)
+{
+    public FootageRequest Request { get; } = request;
+
+    public long Ticks { get; } = request.SubmittedAt.UtcTicks;
+}

@@ -1,0 +1,124 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using NetTopologySuite.Geometries.Prepared;
+using Oversight.Requests;
+
+namespace Oversight.Policies;
+
+/// <summary>What a violated rule does to the decision.</summary>
+public enum RuleAction
+{
+    /// <summary>The request is denied.</summary>
+    Deny,
+
+    /// <summary>The request needs a person's review.</summary>
+    Review,
+
+    /// <summary>Reported only; never changes the decision (shadow mode).</summary>
+    Warn,
+}
+
+/// <summary>What a counting rule keys on.</summary>
+public enum CountKey
+{
+    /// <summary>The agency.</summary>
+    Agency,
+
+    /// <summary>The requester within their agency.</summary>
+    Requester,
+
+    /// <summary>The place: prior areas that overlap this one with positive area, any agency.</summary>
+    Area,
+
+    /// <summary>The case number within its agency.</summary>
+    Case,
+}
+
+/// <summary>One rule of a policy. Every rule has an id unique in its policy, a kind and an action.</summary>
+public abstract record Rule(string Id, RuleAction Action)
+{
+    /// <summary>The kind as written in the policy (<c>max-area</c>, …).</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>1-based line of the rule in its policy file, for messages.</summary>
+    public int Line { get; init; }
+}
+
+public sealed record MaxAreaRule(string Id, RuleAction Action, Quantity Limit) : Rule(Id, Action)
+{
+    public override string Kind => "max-area";
+}
+
+public sealed record MinAreaRule(string Id, RuleAction Action, Quantity Limit) : Rule(Id, Action)
+{
+    public override string Kind => "min-area";
+}
+
+public sealed record MaxWindowRule(string Id, RuleAction Action, Quantity Limit) : Rule(Id, Action)
+{
+    public override string Kind => "max-window";
+}
+
+public sealed record MinWindowRule(string Id, RuleAction Action, Quantity Limit) : Rule(Id, Action)
+{
+    public override string Kind => "min-window";
+}
+
+/// <summary>Violated when window.start is before submittedAt minus the limit.</summary>
+public sealed record MaxLookbackRule(string Id, RuleAction Action, Quantity Limit) : Rule(Id, Action)
+{
+    public override string Kind => "max-lookback";
+}
+
+/// <summary>Violated when window.end is after submittedAt.</summary>
+public sealed record NoFutureWindowRule(string Id, RuleAction Action) : Rule(Id, Action)
+{
+    public override string Kind => "no-future-window";
+}
+
+public sealed record RequiredRule(string Id, RuleAction Action, RequestField Field) : Rule(Id, Action)
+{
+    public override string Kind => "required";
+}
+
+/// <summary>Violated when the trimmed field is shorter than the limit (a missing field has length 0).</summary>
+public sealed record MinLengthRule(string Id, RuleAction Action, RequestField Field, int Limit) : Rule(Id, Action)
+{
+    public override string Kind => "min-length";
+}
+
+/// <summary>Violated when the field is present and not one of the values.</summary>
+public sealed record AllowedValuesRule(string Id, RuleAction Action, RequestField Field, FrozenSet<string> Values) : Rule(Id, Action)
+{
+    public override string Kind => "allowed-values";
+}
+
+/// <summary>Violated when the field contains any of the terms as whole words, case-insensitive.</summary>
+public sealed record ForbiddenTermsRule(string Id, RuleAction Action, RequestField Field, IReadOnlyList<string> Terms, Regex Matcher) : Rule(Id, Action)
+{
+    public override string Kind => "forbidden-terms";
+}
+
+/// <summary>Counting rule: at most <see cref="Limit"/> counted requests per key in any period, this one included.</summary>
+public sealed record MaxRequestsRule(string Id, RuleAction Action, CountKey Per, int Limit, Quantity Period) : Rule(Id, Action)
+{
+    public override string Kind => "max-requests";
+}
+
+/// <summary>Counting rule: the union of the key's areas in the period, this one included, stays within the limit.</summary>
+public sealed record MaxTotalAreaRule(string Id, RuleAction Action, CountKey Per, Quantity Limit, Quantity Period) : Rule(Id, Action)
+{
+    public override string Kind => "max-total-area";
+}
+
+/// <summary>Counting rule: the union of the key's windows in the period, this one included, stays within the limit.</summary>
+public sealed record MaxTotalWindowRule(string Id, RuleAction Action, CountKey Per, Quantity Limit, Quantity Period) : Rule(Id, Action)
+{
+    public override string Kind => "max-total-window";
+}
+
+/// <summary>Violated when part of the area lies outside the boundary.</summary>
+public sealed record WithinBoundaryRule(string Id, RuleAction Action, string BoundaryPath, IPreparedGeometry Boundary, string BoundarySha256) : Rule(Id, Action)
+{
+    public override string Kind => "within-boundary";
+}

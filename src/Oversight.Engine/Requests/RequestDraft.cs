@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NetTopologySuite.Geometries;
+
+namespace Oversight.Requests;
+
+/// <summary>
+/// Field values gathered from one record (JSON object or CSV row) before validation; shared by
+/// every input format so that the same rules apply everywhere and every problem is collected.
+/// </summary>
+internal sealed partial class RequestDraft
+{
+    private readonly List<InputProblem> problems = [];
+
+    public string? Id { get; set; }
+    public string? Agency { get; set; }
+    public string? Requester { get; set; }
+    public string? CaseNumber { get; set; }
+    public string? IncidentType { get; set; }
+    public string? Description { get; set; }
+    public LegalBasis LegalBasis { get; set; } = LegalBasis.Consent;
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? WindowStart { get; set; }
+    public DateTimeOffset? WindowEnd { get; set; }
+    public RequestArea? Area { get; set; }
+
+    public string WindowPath { get; set; } = "$.window";
+    public string WindowEndPath { get; set; } = "$.window.end";
+    public string AreaPath { get; set; } = "$.area";
+
+    /// <summary>True once a problem has been found with the area, so that it is not also reported missing.</summary>
+    public bool AreaFailed { get; set; }
+    public bool WindowFailed { get; set; }
+    public bool SubmittedAtFailed { get; set; }
+
+    public IReadOnlyList<InputProblem> Problems => problems;
+
+    public void Problem(string path, string message, int? line = null, int? column = null) =>
+        problems.Add(new InputProblem(path, message, line, column));
+
+    /// <summary>Parses an RFC 3339 timestamp that carries an offset (Z or ±hh:mm).</summary>
+    public DateTimeOffset? Time(string? text, string path, int? line = null, int? column = null)
+    {
+        if (text is null || !Rfc3339().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            Problem(path, $"'{text}' is not an RFC 3339 timestamp with an offset (e.g. 2026-08-01T14:00:00Z)", line, column);
+            return null;
+        }
+
+        return value;
+    }
+
+    public void Basis(string? text, string path, int? line = null, int? column = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (LegalBasisNames.TryParse(text.Trim(), out var basis))
+        {
+            LegalBasis = basis;
+        }
+        else
+        {
+            Problem(path, $"unknown legalBasis '{text}'; expected one of {string.Join(", ", LegalBasisNames.All)}", line, column);
+        }
+    }
+
+    public void Circle(double lat, double lon, double radius, string path, string centerPath, string radiusPath)
+    {
+        var ok = true;
+        if (!double.IsFinite(lat) || lat is < -90 or > 90)
+        {
+            Problem(centerPath + ".lat", $"latitude {Show(lat)} is out of range [-90, 90]");
+            ok = false;
+        }
+
+        if (!double.IsFinite(lon) || lon is < -180 or > 180)
+        {
+            Problem(centerPath + ".lon", $"longitude {Show(lon)} is out of range [-180, 180]");
+            ok = false;
+        }
+
+        if (!double.IsFinite(radius) || radius <= 0)
+        {
+            Problem(radiusPath, $"radius {Show(radius)} m must be a positive number");
+            ok = false;
+        }
+        else if (radius > MaxRadiusMetres)
+        {
+            Problem(radiusPath, $"radius {Show(radius)} m is larger than {MaxRadiusMetres / 1000:0} km");
+            ok = false;
+        }
+
+        if (ok)
+        {
+            Area = RequestArea.FromCircle(lat, lon, radius);
+        }
+        else
+        {
+            AreaFailed = true;
+        }
+
+        _ = path;
+    }
+
+    /// <summary>Largest circle radius accepted; beyond it a polygon of 64 vertices is a poor circle.</summary>
+    public const double MaxRadiusMetres = 200_000;
+
+    public void Geometry(Geometry geometry, string path)
+    {
+        var before = problems.Count;
+        GeometryChecks.Validate(geometry, path, problems);
+        if (problems.Count == before)
+        {
+            Area = RequestArea.FromGeometry(geometry);
+        }
+        else
+        {
+            AreaFailed = true;
+        }
+    }
+
+    public ParseResult<FootageRequest> Build()
+    {
+        Required(Agency, "agency");
+        Required(Requester, "requester");
+        if (SubmittedAt is null && !SubmittedAtFailed)
+        {
+            Problem(PathOf("submittedAt"), "required field is missing");
+        }
+
+        if (WindowStart is { } start && WindowEnd is { } end && end <= start)
+        {
+            Problem(WindowEndPath, $"window ends ({end:O}) at or before it starts ({start:O})");
+        }
+        else if ((WindowStart is null || WindowEnd is null) && !WindowFailed)
+        {
+            Problem(WindowPath, "required field is missing");
+        }
+
+        if (Area is null && !AreaFailed)
+        {
+            Problem(AreaPath, "required field is missing");
+        }
+
+        if (problems.Count > 0)
+        {
+            return ParseResult<FootageRequest>.Failure(problems);
+        }
+
+        var request = new FootageRequest
+        {
+            Id = "pending",
+            Agency = Agency!.Trim(),
+            Requester = Requester!.Trim(),
+            CaseNumber = Blank(CaseNumber),
+            IncidentType = Blank(IncidentType),
+            Description = Description,
+            LegalBasis = LegalBasis,
+            SubmittedAt = SubmittedAt!.Value,
+            Window = new TimeWindow(WindowStart!.Value, WindowEnd!.Value),
+            Area = Area!,
+        };
+        return ParseResult<FootageRequest>.Success(request with { Id = Blank(Id) ?? DerivedId(request) });
+    }
+
+    /// <summary>Turns a field name into this record's way of naming it (a JSON path by default).</summary>
+    public Func<string, string> PathOf { get; set; } = name => "$." + name;
+
+    private void Required(string? value, string name)
+    {
+        if (value is null)
+        {
+            Problem(PathOf(name), "required field is missing");
+        }
+        else if (string.IsNullOrWhiteSpace(value))
+        {
+            Problem(PathOf(name), "required field is blank");
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>A stable id for a request that came without one: the same request always gets the same id.</summary>
+    private static string DerivedId(FootageRequest request)
+    {
+        var text = string.Join(
+            '\u001f',
+            request.Agency,
+            request.Requester,
+            request.CaseNumber,
+            request.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
+            request.Window.Start.ToString("O", CultureInfo.InvariantCulture),
+            request.Window.End.ToString("O", CultureInfo.InvariantCulture),
+            request.Area.Geometry.ToText());
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return "req-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
+}
