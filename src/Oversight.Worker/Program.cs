@@ -1,1 +1,3 @@
-return 0;
+using Oversight.Worker.Cli;
+
+return await CommandLine.RunAsync(args, new Console2());

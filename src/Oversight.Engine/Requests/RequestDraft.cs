@@ -136,7 +136,7 @@ internal sealed partial class RequestDraft
 
         if (WindowStart is { } start && WindowEnd is { } end && end <= start)
         {
-            Problem(WindowEndPath, $"window ends ({end:O}) at or before it starts ({start:O})");
+            Problem(WindowEndPath, $"window ends ({RequestJsonWriter.Time(end)}) at or before it starts ({RequestJsonWriter.Time(start)})");
         }
         else if ((WindowStart is null || WindowEnd is null) && !WindowFailed)
         {

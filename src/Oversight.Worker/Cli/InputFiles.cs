@@ -1,0 +1,66 @@
+using Oversight.Requests;
+
+namespace Oversight.Worker.Cli;
+
+/// <summary>What reading an input file gave: the valid requests and how many records were not.</summary>
+internal sealed record InputRead(List<FootageRequest> Requests, int Invalid, bool Stopped, string? Error);
+
+/// <summary>
+/// Reads a request file for a verb. Every invalid record is reported on standard error with its
+/// file, line and column and then skipped; with <c>strict</c> reading stops at the first.
+/// </summary>
+internal static class InputFiles
+{
+    public static InputRead Read(string path, bool strict, Console2 console)
+    {
+        if (!RequestFile.IsSupported(path))
+        {
+            return new InputRead([], 0, true, $"{path}: unknown input format; use .jsonl, .json or .csv");
+        }
+
+        TextReader reader;
+        try
+        {
+            reader = path == "-" ? console.In : new StreamReader(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new InputRead([], 0, true, $"{path}: cannot read: {e.Message}");
+        }
+
+        using (reader)
+        {
+            var requests = new List<FootageRequest>();
+            var invalid = 0;
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in RequestFile.Read(path, reader))
+            {
+                if (record.Result.Value is { } request)
+                {
+                    if (ids.Add(request.Id))
+                    {
+                        requests.Add(request);
+                        continue;
+                    }
+
+                    console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
+                }
+                else
+                {
+                    foreach (var problem in record.Result.Problems)
+                    {
+                        console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
+                    }
+                }
+
+                invalid++;
+                if (strict)
+                {
+                    return new InputRead(requests, invalid, true, $"{path}: stopped at the first invalid record (line {record.Line}) because of --strict");
+                }
+            }
+
+            return new InputRead(requests, invalid, false, null);
+        }
+    }
+}

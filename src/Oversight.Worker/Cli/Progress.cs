@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace Oversight.Worker.Cli;
+
+/// <summary>A progress line on standard error every two seconds for long inputs (10,000 records or more).</summary>
+internal sealed class Progress(Console2 console, string verb, int total, bool quiet)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly bool enabled = !quiet && total >= 10_000;
+    private long next = 2_000;
+    private int done;
+
+    public void Tick()
+    {
+        done++;
+        if (!enabled || (done & 1023) != 0 || clock.ElapsedMilliseconds < next)
+        {
+            return;
+        }
+
+        next = clock.ElapsedMilliseconds + 2_000;
+        var rate = done / clock.Elapsed.TotalSeconds;
+        console.Error.WriteLine($"{verb}: {done:N0} of {total:N0} ({100.0 * done / total:0}%, {rate:N0}/s)");
+    }
+}
