@@ -46,18 +46,19 @@ public static partial class PolicyLoader
                 continue;
             }
 
-            if (ReadRule(mapping, nodes, baseDirectory) is not { } rule)
+            // Ids are checked for repeats even when a rule fails to build, so both problems show.
+            var duplicate = false;
+            if (mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode { Value: { } id }
+                && !firstLine.TryAdd(id, mapping.Start.Line))
             {
-                continue;
+                nodes.Problem(mapping, $"rule id '{id}' is already used on line {firstLine[id]}");
+                duplicate = true;
             }
 
-            if (!firstLine.TryAdd(rule.Id, mapping.Start.Line))
+            if (ReadRule(mapping, nodes, baseDirectory) is { } rule && !duplicate)
             {
-                nodes.Problem(mapping, $"rule id '{rule.Id}' is already used on line {firstLine[rule.Id]}");
-                continue;
+                rules.Add(rule with { Line = (int)mapping.Start.Line });
             }
-
-            rules.Add(rule with { Line = (int)mapping.Start.Line });
         }
 
         return rules;
