@@ -156,7 +156,7 @@ public static partial class PolicyLoader
                     }
                 }
 
-                return field is { } f && values is not null ? new AllowedValuesRule(id, action, f, values.ToFrozenSet(StringComparer.Ordinal)) : null;
+                return field is { } f && values is not null ? new AllowedValuesRule(id, action, f, values.ToFrozenSet(StringComparer.OrdinalIgnoreCase)) : null;
             }
 
             case "forbidden-terms":

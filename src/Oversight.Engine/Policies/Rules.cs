@@ -87,7 +87,7 @@ public sealed record MinLengthRule(string Id, RuleAction Action, RequestField Fi
     public override string Kind => "min-length";
 }
 
-/// <summary>Violated when the field is present and not one of the values.</summary>
+/// <summary>Violated when the field is present and not one of the values (compared ignoring case).</summary>
 public sealed record AllowedValuesRule(string Id, RuleAction Action, RequestField Field, FrozenSet<string> Values) : Rule(Id, Action)
 {
     public override string Kind => "allowed-values";

@@ -35,6 +35,9 @@ internal sealed partial class RequestDraft
     public bool WindowFailed { get; set; }
     public bool SubmittedAtFailed { get; set; }
 
+    /// <summary>Fields already reported (wrong type), so that they are not also reported missing.</summary>
+    public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<InputProblem> Problems => problems;
 
     public void Problem(string path, string message, int? line = null, int? column = null) =>
@@ -174,6 +177,11 @@ internal sealed partial class RequestDraft
 
     private void Required(string? value, string name)
     {
+        if (Reported.Contains(name))
+        {
+            return;
+        }
+
         if (value is null)
         {
             Problem(PathOf(name), "required field is missing");

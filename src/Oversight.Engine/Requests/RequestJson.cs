@@ -104,6 +104,7 @@ public static class RequestJson
         if (value.ValueKind != JsonValueKind.String)
         {
             draft.Problem(at, $"expected a string, found {Kind(value)}");
+            draft.Reported.Add(name);
             if (name == "submittedAt")
             {
                 draft.SubmittedAtFailed = true;

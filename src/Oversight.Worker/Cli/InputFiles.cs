@@ -13,7 +13,9 @@ internal static class InputFiles
 {
     public static InputRead Read(string path, bool strict, Console2 console)
     {
-        if (!RequestFile.IsSupported(path))
+        // Standard input carries JSONL.
+        var format = path == "-" ? "stdin.jsonl" : path;
+        if (!RequestFile.IsSupported(format))
         {
             return new InputRead([], 0, true, $"{path}: unknown input format; use .jsonl, .json or .csv");
         }
@@ -33,7 +35,7 @@ internal static class InputFiles
             var requests = new List<FootageRequest>();
             var invalid = 0;
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var record in RequestFile.Read(path, reader))
+            foreach (var record in RequestFile.Read(format, reader))
             {
                 if (record.Result.Value is { } request)
                 {

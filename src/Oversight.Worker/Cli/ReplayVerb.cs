@@ -33,7 +33,7 @@ internal sealed class ReplayVerb : IVerb
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
         var input = args["input"]!;
-        var read = InputFiles.Read(input == "-" ? "-.jsonl" : input, args.Has("strict"), console);
+        var read = InputFiles.Read(input, args.Has("strict"), console);
         if (read.Error is not null)
         {
             await console.Error.WriteLineAsync(read.Error);
@@ -65,7 +65,7 @@ internal sealed class ReplayVerb : IVerb
         {
             var seconds = clock.Elapsed.TotalSeconds;
             await console.Error.WriteLineAsync(
-                $"replay: {ordered.Count:N0} decisions in {seconds:0.0} s — allow {counts[0]:N0}, review {counts[1]:N0}, deny {counts[2]:N0}" +
+                $"replay: {PolicyFiles.Plural(ordered.Count, "decision")} in {seconds:0.0} s — allow {counts[0]:N0}, review {counts[1]:N0}, deny {counts[2]:N0}" +
                 (read.Invalid > 0 ? $"; {PolicyFiles.Plural(read.Invalid, "invalid record")} skipped" : string.Empty));
         }
 

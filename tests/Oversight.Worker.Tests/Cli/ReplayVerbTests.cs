@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace Oversight.Worker.Tests.Cli;
+
+public sealed class ReplayVerbTests
+{
+    private const string Policy = "policies/rochester-mn.yaml";
+
+    [Fact]
+    public void Replay_SampleHistory_WritesOneDecisionPerRequestInSubmittedOrder()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var output = Path.Combine(temp.Path, "decisions.jsonl");
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--out", output);
+        Assert.Equal(0, result.ExitCode);
+        var inputLines = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl")).Length;
+        var decisions = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(inputLines, decisions.Count);
+        Assert.Contains("replay: ", result.Error, StringComparison.Ordinal);
+        var outcomes = decisions.Select(d => d.GetProperty("decision").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "allow", "deny" }, outcomes);
+    }
+
+    [Fact]
+    public void Replay_SameInputTwice_GivesIdenticalOutput()
+    {
+        var first = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--quiet");
+        var second = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--quiet");
+        Assert.Equal(first.Out, second.Out);
+        Assert.Equal(string.Empty, first.Error);
+    }
+
+    [Fact]
+    public void Replay_InvalidLines_ReportedWithLineNumbersAndSkipped()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var good = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl")).Take(3).ToList();
+        var input = temp.File("mixed.jsonl", string.Join('\n', good[0], "{\"agency\": 5}", good[1], "not json", good[2]) + "\n");
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.Out.Trim().Split('\n').Length);
+        Assert.Contains($"{input}: line 2: $.agency: expected a string", result.Error, StringComparison.Ordinal);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(input)}: line 4, column \d+: malformed JSON", result.Error);
+        Assert.Contains("2 invalid records skipped", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_Strict_StopsAtFirstInvalidLineWithExit2()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var good = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl")).First();
+        var input = temp.File("mixed.jsonl", string.Join('\n', good, "{}", "also bad") + "\n");
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--strict");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 3", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_Csv_ReportsLineAndColumn()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var input = temp.File("log.csv",
+            "id,agency,requester,caseNumber,submittedAt,windowStart,windowEnd,lat,lon,radiusMeters\n" +
+            "a,rpd,b-1,C-1,2026-08-01T14:00:00Z,2026-08-01T01:00:00Z,2026-08-01T05:00:00Z,44.02,-92.46,300\n" +
+            "b,rpd,b-1,C-1,2026-08-01T15:00:00Z,2026-08-01T01:00:00Z,2026-08-01T05:00:00Z,44.02,-92.46,zero\n");
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.Out.Trim().Split('\n'));
+        Assert.Contains($"{input}: line 3, column 10: radiusMeters: 'zero' is not a number", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_InvalidPolicy_Exits2()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var policy = temp.File("bad.yaml", "policy: bad\nversion: 1\nrules: 5\n");
+        var result = OversightProcess.Run("replay", "--policy", policy, "--input", "samples/history.jsonl");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("rules must be a list", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_GeneratedLargeHistory_ReportsProgress()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var input = Path.Combine(temp.Path, "big.jsonl");
+        Assert.Equal(0, OversightProcess.Run("generate", "--count", "30000", "--seed", "5", "--out", input).ExitCode);
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", Path.Combine(temp.Path, "d.jsonl"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("replay: 30,000 decisions", result.Error, StringComparison.Ordinal);
+        Assert.Equal(30_000, File.ReadLines(Path.Combine(temp.Path, "d.jsonl")).Count());
+    }
+}
