@@ -98,8 +98,8 @@ public static class DecisionJson
     }
 
     /// <summary>
-    /// Six decimals are plenty to read, but never round a violated value onto its limit (or a
-    /// passing one past it): then the full value is written.
+    /// Six decimals are plenty to read, but a value is never rounded onto its limit (or off it):
+    /// then the full value is written, so the JSON never shows a violation at exactly the limit.
     /// </summary>
     private static double Round(double actual, double? limit, RuleOutcome outcome)
     {

@@ -57,7 +57,7 @@ public sealed class RequestHistory
     public int CountOverlapping(RequestArea area, long fromTicksExclusive, long toTicksInclusive)
     {
         ArgumentNullException.ThrowIfNull(area);
-        return grid.CountOverlapping(area.Geometry, fromTicksExclusive, toTicksInclusive);
+        return grid.CountOverlapping(area, fromTicksExclusive, toTicksInclusive);
     }
 
     private static TimeList List<TKey>(Dictionary<TKey, TimeList> lists, TKey key)

@@ -34,9 +34,9 @@ internal sealed class SpatialGrid
         }
     }
 
-    public int CountOverlapping(Geometry area, long fromTicksExclusive, long toTicksInclusive)
+    public int CountOverlapping(Oversight.Requests.RequestArea area, long fromTicksExclusive, long toTicksInclusive)
     {
-        var envelope = area.EnvelopeInternal;
+        var envelope = area.Envelope;
         var (x0, y0, x1, y1) = CellRange(envelope);
         var count = 0;
         for (var x = x0; x <= x1; x++)
@@ -60,7 +60,7 @@ internal sealed class SpatialGrid
                     // holds the lower-left corner of the two envelopes' intersection.
                     var cornerX = Cell(Math.Max(envelope.MinX, other.MinX));
                     var cornerY = Cell(Math.Max(envelope.MinY, other.MinY));
-                    if (cornerX == x && cornerY == y && Geometries.OverlapWithPositiveArea(area, entry.Request.Area.Geometry))
+                    if (cornerX == x && cornerY == y && Overlap.WithPositiveArea(area, entry.Request.Area))
                     {
                         count++;
                     }

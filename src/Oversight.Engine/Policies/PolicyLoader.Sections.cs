@@ -199,6 +199,18 @@ public static partial class PolicyLoader
 
         Conflict<MinAreaRule, MaxAreaRule>(r => r.Limit.BaseValue, r => r.Limit.BaseValue, "area");
         Conflict<MinWindowRule, MaxWindowRule>(r => r.Limit.BaseValue, r => r.Limit.BaseValue, "window");
+        foreach (var rule in rules.Where(r => r switch
+        {
+            MaxAreaRule a => a.Limit.Value == 0,
+            MaxWindowRule w => w.Limit.Value == 0,
+            MaxTotalAreaRule a => a.Limit.Value == 0,
+            MaxTotalWindowRule w => w.Limit.Value == 0,
+            _ => false,
+        }))
+        {
+            nodes.Warning(root, $"rule '{rule.Id}' (line {rule.Line}) has limit 0: it is violated by every request");
+        }
+
         foreach (var rule in rules.OfType<MaxRequestsRule>().Where(r => r.Limit == 0))
         {
             nodes.Warning(root, $"rule '{rule.Id}' (line {rule.Line}) has limit 0: it is violated by every request");

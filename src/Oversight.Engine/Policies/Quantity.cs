@@ -9,13 +9,16 @@ public enum Dimension
     Duration,
 }
 
-/// <summary>A limit as the policy wrote it (value and unit) together with its value in base units (m² or seconds).</summary>
-public readonly record struct Quantity(double Value, string Unit, double BaseValue)
+/// <summary>A limit as the policy wrote it (value and unit) and the size of that unit in base units (m² or seconds).</summary>
+public readonly record struct Quantity(double Value, string Unit, double Factor)
 {
+    /// <summary>The value in base units: square metres or seconds.</summary>
+    public double BaseValue => Value * Factor;
+
     public override string ToString() => $"{Value.ToString("0.####", CultureInfo.InvariantCulture)} {Unit}";
 
     /// <summary>Expresses a base-unit amount (m² or seconds) in this quantity's unit.</summary>
-    public double InUnit(double baseAmount) => baseAmount * Value / BaseValue;
+    public double InUnit(double baseAmount) => baseAmount / Factor;
 }
 
 /// <summary>Parses <c>0.5 sq mi</c>, <c>12h</c>, <c>15m</c> and the other units of the policy format.</summary>
@@ -85,7 +88,7 @@ public static class Units
             return false;
         }
 
-        quantity = new Quantity(value, entry.Display, value * entry.Factor);
+        quantity = new Quantity(value, entry.Display, entry.Factor);
         error = string.Empty;
         return true;
     }

@@ -209,3 +209,24 @@ public sealed class GatekeeperRuleTests
         Assert.Equal(DecisionOutcome.Allow, decision.Outcome);
     }
 }
+
+public sealed class ZeroLimitTests
+{
+    [Fact]
+    public void ZeroAreaAndWindowLimits_AreViolatedAndWarnedAbout()
+    {
+        var yaml = """
+            policy: zero
+            version: "1"
+            rules:
+              - { id: a, kind: max-area, limit: 0 sq mi }
+              - { id: w, kind: max-window, limit: 0h }
+            """;
+        var result = TestPolicies.TryLoad(yaml);
+        Assert.Equal(2, result.Warnings.Count(w => w.Message.Contains("limit 0", StringComparison.Ordinal)));
+        var decision = Gatekeeper.Evaluate(result.Policy!, RequestBuilder.Default().Build(), new RequestHistory());
+        Assert.Equal(DecisionOutcome.Deny, decision.Outcome);
+        Assert.All(decision.Rules, r => Assert.True(double.IsFinite(r.Actual!.Value)));
+        Assert.Contains("\"limit\":0", DecisionJson.ToJson(decision), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,87 @@
+using NetTopologySuite.Geometries;
+using Oversight.Requests;
+
+namespace Oversight.Geo;
+
+/// <summary>
+/// Whether two request areas share interior with positive area. Circles are tested as circles
+/// (centre distance against the radii) and rectangles as rectangles; other shapes go to the
+/// general topological test.
+/// </summary>
+public static class Overlap
+{
+    public static bool WithPositiveArea(RequestArea a, RequestArea b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (!a.Envelope.Intersects(b.Envelope))
+        {
+            return false;
+        }
+
+        return (a.Circle, b.Circle) switch
+        {
+            ({ } c1, { } c2) => GeodesicMeasure.DistanceMetres(c1.Lon, c1.Lat, c2.Lon, c2.Lat) < c1.RadiusMetres + c2.RadiusMetres,
+            ({ } c, null) => CircleMeetsPolygon(c, b.Geometry),
+            (null, { } c) => CircleMeetsPolygon(c, a.Geometry),
+            _ => Geometries.OverlapWithPositiveArea(a.Geometry, b.Geometry),
+        };
+    }
+
+    /// <summary>A circle overlaps a polygon with positive area when its centre is inside or nearer to the outline than its radius.</summary>
+    private static bool CircleMeetsPolygon(CircleArea circle, Geometry polygons)
+    {
+        var (m, n) = GeodesicMeasure.Radii(circle.Lat);
+        var kx = n * Math.Cos(circle.Lat * Math.PI / 180) * Math.PI / 180;
+        var ky = m * Math.PI / 180;
+        var r2 = circle.RadiusMetres * circle.RadiusMetres;
+        var inside = false;
+        for (var p = 0; p < polygons.NumGeometries; p++)
+        {
+            var polygon = (Polygon)polygons.GetGeometryN(p);
+            var inThisShell = false;
+            for (var ringIndex = -1; ringIndex < polygon.NumInteriorRings; ringIndex++)
+            {
+                var ring = (ringIndex < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(ringIndex)).CoordinateSequence;
+                var crossings = false;
+                var x1 = (ring.GetX(0) - circle.Lon) * kx;
+                var y1 = (ring.GetY(0) - circle.Lat) * ky;
+                for (var i = 1; i < ring.Count; i++)
+                {
+                    var x2 = (ring.GetX(i) - circle.Lon) * kx;
+                    var y2 = (ring.GetY(i) - circle.Lat) * ky;
+                    if (SegmentDistanceSquared(x1, y1, x2, y2) < r2)
+                    {
+                        return true;
+                    }
+
+                    if ((y1 > 0) != (y2 > 0) && 0 < ((x2 - x1) * (0 - y1) / (y2 - y1)) + x1)
+                    {
+                        crossings = !crossings;
+                    }
+
+                    (x1, y1) = (x2, y2);
+                }
+
+                // Inside the shell and outside every hole.
+                inThisShell = ringIndex < 0 ? crossings : inThisShell && !crossings;
+            }
+
+            inside |= inThisShell;
+        }
+
+        return inside;
+    }
+
+    /// <summary>Squared distance from the origin to the segment (x1, y1)–(x2, y2).</summary>
+    private static double SegmentDistanceSquared(double x1, double y1, double x2, double y2)
+    {
+        var dx = x2 - x1;
+        var dy = y2 - y1;
+        var length2 = (dx * dx) + (dy * dy);
+        var t = length2 == 0 ? 0 : Math.Clamp(-((x1 * dx) + (y1 * dy)) / length2, 0, 1);
+        var px = x1 + (t * dx);
+        var py = y1 + (t * dy);
+        return (px * px) + (py * py);
+    }
+}
