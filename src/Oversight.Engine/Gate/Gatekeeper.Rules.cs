@@ -10,34 +10,55 @@ public static partial class Gatekeeper
     private const string Requests = "requests";
 
     /// <summary>Judges one rule. Comparisons are strict: max-* is violated above its limit, min-* below.</summary>
-    internal static RuleResult Judge(Rule rule, FootageRequest request, RequestHistory history) => rule switch
+    internal static RuleResult Judge(Rule rule, FootageRequest request, RequestHistory history)
     {
-        MaxAreaRule r => Compare(r, r.Limit, r.Limit.InUnit(request.Area.SquareMetres), above: true),
-        MinAreaRule r => Compare(r, r.Limit, r.Limit.InUnit(request.Area.SquareMetres), above: false),
-        MaxWindowRule r => Compare(r, r.Limit, r.Limit.InUnit((request.Window.End - request.Window.Start).TotalSeconds), above: true),
-        MinWindowRule r => Compare(r, r.Limit, r.Limit.InUnit((request.Window.End - request.Window.Start).TotalSeconds), above: false),
-        MaxLookbackRule r => Compare(r, r.Limit, r.Limit.InUnit((request.SubmittedAt - request.Window.Start).TotalSeconds), above: true),
-        NoFutureWindowRule r => NoFuture(r, request),
-        RequiredRule r => string.IsNullOrWhiteSpace(request.Text(r.Field))
-            ? new RuleResult(r, RuleOutcome.Violated, null, null, null, Detail: "missing")
-            : new RuleResult(r, RuleOutcome.Pass, null, null, null),
-        MinLengthRule r => MinLength(r, request),
-        AllowedValuesRule r => AllowedValues(r, request),
-        ForbiddenTermsRule r => ForbiddenTerms(r, request),
-        MaxRequestsRule r => MaxRequests(r, request, history),
-        MaxTotalAreaRule r => MaxTotalArea(r, request, history),
-        MaxTotalWindowRule r => MaxTotalWindow(r, request, history),
-        WithinBoundaryRule r => WithinBoundary(r, request),
-        _ => throw new NotSupportedException($"No evaluator for rule kind '{rule.Kind}'."),
-    };
+        // A switch on the kind is a jump table; a type pattern would test the kinds one by one.
+        switch (rule.Code)
+        {
+            case RuleKind.MaxArea:
+                return Compare(rule, ((MaxAreaRule)rule).Limit, request.Area.SquareMetres, above: true);
+            case RuleKind.MinArea:
+                return Compare(rule, ((MinAreaRule)rule).Limit, request.Area.SquareMetres, above: false);
+            case RuleKind.MaxWindow:
+                return Compare(rule, ((MaxWindowRule)rule).Limit, (request.Window.End - request.Window.Start).TotalSeconds, above: true);
+            case RuleKind.MinWindow:
+                return Compare(rule, ((MinWindowRule)rule).Limit, (request.Window.End - request.Window.Start).TotalSeconds, above: false);
+            case RuleKind.MaxLookback:
+                return Compare(rule, ((MaxLookbackRule)rule).Limit, (request.SubmittedAt - request.Window.Start).TotalSeconds, above: true);
+            case RuleKind.NoFutureWindow:
+                return NoFuture(rule, request);
+            case RuleKind.Required:
+                return string.IsNullOrWhiteSpace(request.Text(((RequiredRule)rule).Field))
+                    ? new RuleResult(rule, RuleOutcome.Violated, null, null, null, Detail: "missing")
+                    : new RuleResult(rule, RuleOutcome.Pass, null, null, null);
+            case RuleKind.MinLength:
+                return MinLength((MinLengthRule)rule, request);
+            case RuleKind.AllowedValues:
+                return AllowedValues((AllowedValuesRule)rule, request);
+            case RuleKind.ForbiddenTerms:
+                return ForbiddenTerms((ForbiddenTermsRule)rule, request);
+            case RuleKind.MaxRequests:
+                return MaxRequests((MaxRequestsRule)rule, request, history);
+            case RuleKind.MaxTotalArea:
+                return MaxTotalArea((MaxTotalAreaRule)rule, request, history);
+            case RuleKind.MaxTotalWindow:
+                return MaxTotalWindow((MaxTotalWindowRule)rule, request, history);
+            case RuleKind.WithinBoundary:
+                return WithinBoundary((WithinBoundaryRule)rule, request);
+            default:
+                throw new NotSupportedException($"No evaluator for rule kind '{rule.Kind}'.");
+        }
+    }
 
-    private static RuleResult Compare(Rule rule, Quantity limit, double actual, bool above)
+    /// <summary>Compares a measure given in base units (m², seconds) with a limit, reporting both in the limit's unit.</summary>
+    private static RuleResult Compare(Rule rule, Quantity limit, double measure, bool above)
     {
+        var actual = limit.InUnit(measure);
         var violated = above ? actual > limit.Value : actual < limit.Value;
         return new RuleResult(rule, violated ? RuleOutcome.Violated : RuleOutcome.Pass, actual, limit.Value, limit.Unit);
     }
 
-    private static RuleResult NoFuture(NoFutureWindowRule rule, FootageRequest request)
+    private static RuleResult NoFuture(Rule rule, FootageRequest request)
     {
         var hoursAfter = (request.Window.End - request.SubmittedAt).TotalHours;
         return new RuleResult(rule, hoursAfter > 0 ? RuleOutcome.Violated : RuleOutcome.Pass, hoursAfter, 0, "h");
@@ -45,7 +66,7 @@ public static partial class Gatekeeper
 
     private static RuleResult MinLength(MinLengthRule rule, FootageRequest request)
     {
-        var length = request.Text(rule.Field)?.Trim().Length ?? 0;
+        var length = request.Text(rule.Field).AsSpan().Trim().Length;
         return new RuleResult(rule, length < rule.Limit ? RuleOutcome.Violated : RuleOutcome.Pass, length, rule.Limit, "chars");
     }
 
@@ -65,7 +86,7 @@ public static partial class Gatekeeper
             return new RuleResult(rule, RuleOutcome.Pass, 0, 0, "terms");
         }
 
-        var found = rule.Matcher.Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+        var found = rule.Matcher.Matches(text);
         return new RuleResult(rule, RuleOutcome.Violated, found.Count, 0, "terms", Detail: string.Join(", ", found));
     }
 

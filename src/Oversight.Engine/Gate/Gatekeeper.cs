@@ -19,12 +19,13 @@ public static partial class Gatekeeper
         ArgumentNullException.ThrowIfNull(history);
 
         var exemptions = MatchingExemptions(policy, request);
-        var results = new RuleResult[policy.Rules.Count];
+        var rules = policy.RuleArray;
+        var results = new RuleResult[rules.Length];
         var outcome = DecisionOutcome.Allow;
-        for (var i = 0; i < results.Length; i++)
+        for (var i = 0; i < rules.Length; i++)
         {
-            var result = Judge(policy.Rules[i], request, history);
-            if (result.Outcome == RuleOutcome.Violated && WaiverFor(exemptions, result.Rule.Id) is { } waiver)
+            var result = Judge(rules[i], request, history);
+            if (result.Outcome == RuleOutcome.Violated && exemptions.Count > 0 && WaiverFor(exemptions, result.Rule.Id) is { } waiver)
             {
                 result = result with { Outcome = RuleOutcome.Waived, WaivedBy = waiver.Id };
             }
@@ -37,9 +38,9 @@ public static partial class Gatekeeper
             results[i] = result;
         }
 
-        foreach (var exemption in exemptions)
+        for (var i = 0; i < exemptions.Count; i++)
         {
-            if (exemption.Action is { } action)
+            if (exemptions[i].Action is { } action)
             {
                 outcome = Max(outcome, action);
             }

@@ -24,8 +24,49 @@ public static class Overlap
             ({ } c1, { } c2) => GeodesicMeasure.DistanceMetres(c1.Lon, c1.Lat, c2.Lon, c2.Lat) < c1.RadiusMetres + c2.RadiusMetres,
             ({ } c, null) => CircleMeetsPolygon(c, b.Geometry),
             (null, { } c) => CircleMeetsPolygon(c, a.Geometry),
+            _ when a.Convex is { } p && b.Convex is { } q => !Separated(p, q) && !Separated(q, p),
             _ => Geometries.OverlapWithPositiveArea(a.Geometry, b.Geometry),
         };
+    }
+
+    /// <summary>
+    /// Separating-axis test: true when some edge normal of <paramref name="p"/> has the two
+    /// projections at most touching. Convex shapes whose interiors meet have no such axis.
+    /// Positions are taken relative to p's first vertex so that touching edges project equal.
+    /// </summary>
+    private static bool Separated(ConvexRing p, ConvexRing q)
+    {
+        double ox = p.X[0], oy = p.Y[0];
+        var n = p.X.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var j = i + 1 == n ? 0 : i + 1;
+            var nx = p.Y[i] - p.Y[j];
+            var ny = p.X[j] - p.X[i];
+            double minP = double.MaxValue, maxP = double.MinValue, minQ = double.MaxValue, maxQ = double.MinValue;
+            for (var k = 0; k < n; k++)
+            {
+                var d = (nx * (p.X[k] - ox)) + (ny * (p.Y[k] - oy));
+                minP = Math.Min(minP, d);
+                maxP = Math.Max(maxP, d);
+            }
+
+            for (var k = 0; k < q.X.Length; k++)
+            {
+                var d = (nx * (q.X[k] - ox)) + (ny * (q.Y[k] - oy));
+                minQ = Math.Min(minQ, d);
+                maxQ = Math.Max(maxQ, d);
+            }
+
+            // Within rounding of touching counts as touching: 1e-12 of the axis length in degrees is far below a millimetre.
+            var tolerance = 1e-12 * (Math.Abs(nx) + Math.Abs(ny));
+            if (maxP <= minQ + tolerance || maxQ <= minP + tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A circle overlaps a polygon with positive area when its centre is inside or nearer to the outline than its radius.</summary>

@@ -17,7 +17,16 @@ public sealed record Policy
     /// <value>Defaults to UTC.</value>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
-    public required IReadOnlyList<Rule> Rules { get; init; }
+    public required IReadOnlyList<Rule> Rules
+    {
+        get => rules;
+        init => rules = [.. value];
+    }
+
+    /// <summary>The rules as an array, for the evaluator's loop.</summary>
+    internal Rule[] RuleArray => rules;
+
+    private readonly Rule[] rules = [];
 
     public IReadOnlyList<Exemption> Exemptions { get; init; } = [];
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using Oversight.Requests;
 using YamlDotNet.RepresentationModel;
 
@@ -163,7 +162,7 @@ public static partial class PolicyLoader
             {
                 var field = Field();
                 var terms = Get("terms") is { } n ? nodes.Texts(n, "terms") : null;
-                return field is { } f && terms is not null ? new ForbiddenTermsRule(id, action, f, terms, TermMatcher(terms)) : null;
+                return field is { } f && terms is not null ? new ForbiddenTermsRule(id, action, f, new TermMatcher(terms)) : null;
             }
 
             case "max-requests":
@@ -263,14 +262,5 @@ public static partial class PolicyLoader
                 nodes.Problem(node, $"unknown per '{text}'; expected {(allowArea ? "agency, requester, case or area" : "agency, requester or case")}");
                 return null;
         }
-    }
-
-    private static Regex TermMatcher(IEnumerable<string> terms)
-    {
-        // Whole words: a term matches where no letter or digit touches either end.
-        var alternatives = string.Join('|', terms.Select(t => Regex.Escape(t).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
-        return new Regex(
-            $@"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 }

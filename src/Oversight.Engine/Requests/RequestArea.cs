@@ -17,7 +17,11 @@ public sealed class RequestArea
         Geometry = geometry;
         SquareMetres = squareMetres;
         Circle = circle;
+        Convex = circle is null ? ConvexRing.Of(geometry) : null;
     }
+
+    /// <summary>The outline as a convex ring when the area is one convex polygon without holes; null otherwise.</summary>
+    public ConvexRing? Convex { get; }
 
     public Geometry Geometry { get; }
 
@@ -48,5 +52,66 @@ public sealed class RequestArea
             Geometries.Circle(lon, lat, radiusMetres),
             GeodesicMeasure.CircleArea(lat, radiusMetres),
             new CircleArea(lat, lon, radiusMetres));
+    }
+}
+
+/// <summary>The vertices of a convex polygon (no closing repeat), for fast exact overlap tests.</summary>
+public sealed class ConvexRing
+{
+    private ConvexRing(double[] x, double[] y)
+    {
+        X = x;
+        Y = y;
+    }
+
+    public double[] X { get; }
+
+    public double[] Y { get; }
+
+    /// <summary>The ring of a single hole-free polygon whose turns all go one way; null for anything else.</summary>
+    public static ConvexRing? Of(Geometry geometry)
+    {
+        var polygon = geometry switch
+        {
+            Polygon p => p,
+            MultiPolygon { NumGeometries: 1 } m => (Polygon)m.GetGeometryN(0),
+            _ => null,
+        };
+        if (polygon is null || polygon.NumInteriorRings > 0)
+        {
+            return null;
+        }
+
+        var ring = polygon.ExteriorRing.CoordinateSequence;
+        var n = ring.Count - 1;
+        var x = new double[n];
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = ring.GetX(i);
+            y[i] = ring.GetY(i);
+        }
+
+        var sign = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var j = (i + 1) % n;
+            var k = (i + 2) % n;
+            var cross = ((x[j] - x[i]) * (y[k] - y[j])) - ((y[j] - y[i]) * (x[k] - x[j]));
+            var turn = Math.Sign(cross);
+            if (turn == 0)
+            {
+                continue;
+            }
+
+            if (sign != 0 && turn != sign)
+            {
+                return null;
+            }
+
+            sign = turn;
+        }
+
+        return sign == 0 ? null : new ConvexRing(x, y);
     }
 }

@@ -53,6 +53,56 @@ public sealed class OverlapTests
                  ? Circle(-92.5 + (x2 / 10000.0), 44.0 + (y2 / 10000.0), r2)
                  : RequestArea.FromGeometry(RequestBuilder.Rectangle(-92.5 + (x2 / 10000.0), 44.0 + (y2 / 10000.0), -92.5 + ((x2 + (r2 / 20)) / 10000.0), 44.0 + ((y2 + (r2 / 30)) / 10000.0))))).ToArbitrary();
 
+    public static class ConvexArbitraries
+    {
+        public static Arbitrary<(RequestArea, RequestArea)> ConvexPairs() =>
+        (from x1 in Gen.Choose(0, 200)
+         from y1 in Gen.Choose(0, 200)
+         from x2 in Gen.Choose(0, 200)
+         from y2 in Gen.Choose(0, 200)
+         from r1 in Gen.Choose(50, 600)
+         from r2 in Gen.Choose(50, 600)
+         from sides in Gen.Choose(3, 16)
+         select (
+             RequestArea.FromGeometry(RegularPolygon(-92.5 + (x1 / 10000.0), 44.0 + (y1 / 10000.0), r1, sides)),
+             RequestArea.FromGeometry(RequestBuilder.Rectangle(-92.5 + (x2 / 10000.0), 44.0 + (y2 / 10000.0), -92.5 + ((x2 + (r2 / 20)) / 10000.0), 44.0 + ((y2 + (r2 / 30)) / 10000.0))))).ToArbitrary();
+    }
+
+    internal static NetTopologySuite.Geometries.Polygon RegularPolygon(double lon, double lat, double radius, int sides)
+    {
+        var ring = Enumerable.Range(0, sides).Select(i => GeodesicMeasure.Destination(lon, lat, 360.0 * i / sides, radius))
+            .Select(p => new NetTopologySuite.Geometries.Coordinate(p.Lon, p.Lat)).ToList();
+        ring.Add(ring[0].Copy());
+        return Geometries.Factory.CreatePolygon([.. ring]);
+    }
+
+    /// <summary>The separating-axis test agrees with the topological test for convex polygons.</summary>
+    [Property(Arbitrary = [typeof(ConvexArbitraries)], MaxTest = 300)]
+    public bool ConvexPolygons_AgreeWithTopology((RequestArea A, RequestArea B) pair)
+    {
+        return Overlap.WithPositiveArea(pair.A, pair.B) == Geometries.OverlapWithPositiveArea(pair.A.Geometry, pair.B.Geometry);
+    }
+
+    [Fact]
+    public void ConvexPolygons_SharingAnEdge_DoNotOverlap_ButOverlapWhenShifted()
+    {
+        var a = RequestArea.FromGeometry(Geometries.Factory.CreatePolygon([new(-92.47, 44.02), new(-92.46, 44.021), new(-92.462, 44.03), new(-92.47, 44.02)]));
+        var b = RequestArea.FromGeometry(Geometries.Factory.CreatePolygon([new(-92.46, 44.021), new(-92.45, 44.03), new(-92.462, 44.03), new(-92.46, 44.021)]));
+        Assert.NotNull(a.Convex);
+        Assert.False(Overlap.WithPositiveArea(a, b));
+        var shifted = RequestArea.FromGeometry(Geometries.Factory.CreatePolygon([new(-92.4605, 44.021), new(-92.4505, 44.03), new(-92.4625, 44.03), new(-92.4605, 44.021)]));
+        Assert.True(Overlap.WithPositiveArea(a, shifted));
+    }
+
+    [Fact]
+    public void ConcavePolygon_IsNotConvex_AndUsesTheGeneralTest()
+    {
+        var l = RequestArea.FromGeometry(Geometries.Factory.CreatePolygon([new(-92.47, 44.02), new(-92.45, 44.02), new(-92.45, 44.025), new(-92.465, 44.025), new(-92.465, 44.03), new(-92.47, 44.03), new(-92.47, 44.02)]));
+        Assert.Null(l.Convex);
+        var inTheNotch = RequestArea.FromGeometry(RequestBuilder.Rectangle(-92.46, 44.026, -92.455, 44.029));
+        Assert.False(Overlap.WithPositiveArea(l, inTheNotch));
+    }
+
     /// <summary>The fast paths agree with the topological test on the 64-gons wherever the two are not within a metre of touching.</summary>
     [Property(Arbitrary = [typeof(OverlapTests)], MaxTest = 300)]
     public bool FastPaths_AgreeWithTopology((RequestArea A, RequestArea B) pair)
