@@ -22,11 +22,45 @@ public static class Overlap
         return (a.Circle, b.Circle) switch
         {
             ({ } c1, { } c2) => GeodesicMeasure.DistanceMetres(c1.Lon, c1.Lat, c2.Lon, c2.Lat) < c1.RadiusMetres + c2.RadiusMetres,
-            ({ } c, null) => CircleMeetsPolygon(c, b.Geometry),
-            (null, { } c) => CircleMeetsPolygon(c, a.Geometry),
-            _ when a.Convex is { } p && b.Convex is { } q => !Separated(p, q) && !Separated(q, p),
+            ({ } c, null) => CircleMeetsArea(c, b),
+            (null, { } c) => CircleMeetsArea(c, a),
+            _ when a.ConvexParts is { } p && b.ConvexParts is { } q => AnyPairOverlaps(p, q),
             _ => Geometries.OverlapWithPositiveArea(a.Geometry, b.Geometry),
         };
+    }
+
+    private static bool CircleMeetsArea(CircleArea circle, RequestArea area)
+    {
+        if (area.ConvexParts is not { } parts)
+        {
+            return CircleMeetsPolygon(circle, area.Geometry);
+        }
+
+        foreach (var part in parts)
+        {
+            if (CircleMeetsConvex(circle, part))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPairOverlaps(IReadOnlyList<ConvexRing> p, IReadOnlyList<ConvexRing> q)
+    {
+        foreach (var a in p)
+        {
+            foreach (var b in q)
+            {
+                if (a.MayMeet(b) && !Separated(a, b) && !Separated(b, a))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -67,6 +101,39 @@ public static class Overlap
         }
 
         return false;
+    }
+
+    /// <summary>The convex case of <see cref="CircleMeetsPolygon"/>, on plain arrays.</summary>
+    private static bool CircleMeetsConvex(CircleArea circle, ConvexRing ring)
+    {
+        var (m, n) = GeodesicMeasure.Radii(circle.Lat);
+        var kx = n * Math.Cos(circle.Lat * Math.PI / 180) * Math.PI / 180;
+        var ky = m * Math.PI / 180;
+        var r2 = circle.RadiusMetres * circle.RadiusMetres;
+        var xs = ring.X;
+        var ys = ring.Y;
+        var count = xs.Length;
+        var x1 = (xs[count - 1] - circle.Lon) * kx;
+        var y1 = (ys[count - 1] - circle.Lat) * ky;
+        var crossings = false;
+        for (var i = 0; i < count; i++)
+        {
+            var x2 = (xs[i] - circle.Lon) * kx;
+            var y2 = (ys[i] - circle.Lat) * ky;
+            if (SegmentDistanceSquared(x1, y1, x2, y2) < r2)
+            {
+                return true;
+            }
+
+            if ((y1 > 0) != (y2 > 0) && 0 < ((x2 - x1) * (0 - y1) / (y2 - y1)) + x1)
+            {
+                crossings = !crossings;
+            }
+
+            (x1, y1) = (x2, y2);
+        }
+
+        return crossings;
     }
 
     /// <summary>A circle overlaps a polygon with positive area when its centre is inside or nearer to the outline than its radius.</summary>

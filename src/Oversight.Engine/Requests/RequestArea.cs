@@ -18,10 +18,20 @@ public sealed class RequestArea
         SquareMetres = squareMetres;
         Circle = circle;
         Convex = circle is null ? ConvexRing.Of(geometry) : null;
+        parts = new Lazy<IReadOnlyList<ConvexRing>?>(() => ConvexRing.Triangles(geometry));
     }
 
     /// <summary>The outline as a convex ring when the area is one convex polygon without holes; null otherwise.</summary>
     public ConvexRing? Convex { get; }
+
+    /// <summary>
+    /// Convex pieces that together cover exactly this area: the area itself when convex, else its
+    /// triangles (computed on first use). Two areas overlap with positive area exactly when some
+    /// pair of their pieces does. Null for a circle, or when the area could not be triangulated.
+    /// </summary>
+    public IReadOnlyList<ConvexRing>? ConvexParts => Circle is not null ? null : Convex is { } convex ? [convex] : parts.Value;
+
+    private readonly Lazy<IReadOnlyList<ConvexRing>?> parts;
 
     public Geometry Geometry { get; }
 
@@ -62,6 +72,22 @@ public sealed class ConvexRing
     {
         X = x;
         Y = y;
+        (MinX, MaxX, MinY, MaxY) = (x.Min(), x.Max(), y.Min(), y.Max());
+    }
+
+    public double MinX { get; }
+
+    public double MaxX { get; }
+
+    public double MinY { get; }
+
+    public double MaxY { get; }
+
+    /// <summary>True unless the bounding boxes are apart (a cheap test before the exact one).</summary>
+    public bool MayMeet(ConvexRing other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return MinX < other.MaxX && other.MinX < MaxX && MinY < other.MaxY && other.MinY < MaxY;
     }
 
     public double[] X { get; }
@@ -113,5 +139,29 @@ public sealed class ConvexRing
         }
 
         return sign == 0 ? null : new ConvexRing(x, y);
+    }
+
+    /// <summary>The triangles of a polygonal area (holes respected); null if it cannot be triangulated.</summary>
+    public static IReadOnlyList<ConvexRing>? Triangles(Geometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        try
+        {
+            var triangles = NetTopologySuite.Triangulate.Polygon.PolygonTriangulator.Triangulate(geometry);
+            var rings = new List<ConvexRing>(triangles.NumGeometries);
+            for (var i = 0; i < triangles.NumGeometries; i++)
+            {
+                if (Of(triangles.GetGeometryN(i)) is { } triangle)
+                {
+                    rings.Add(triangle);
+                }
+            }
+
+            return rings.Count > 0 ? rings : null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NetTopologySuite.Geometries.TopologyException)
+        {
+            return null;
+        }
     }
 }

@@ -68,6 +68,46 @@ public sealed class OverlapTests
              RequestArea.FromGeometry(RequestBuilder.Rectangle(-92.5 + (x2 / 10000.0), 44.0 + (y2 / 10000.0), -92.5 + ((x2 + (r2 / 20)) / 10000.0), 44.0 + ((y2 + (r2 / 30)) / 10000.0))))).ToArbitrary();
     }
 
+    public static class StarArbitraries
+    {
+        public static Arbitrary<(RequestArea, RequestArea)> StarPairs() =>
+            (from x1 in Gen.Choose(0, 200)
+             from y1 in Gen.Choose(0, 200)
+             from x2 in Gen.Choose(0, 200)
+             from y2 in Gen.Choose(0, 200)
+             from r1 in Gen.Choose(100, 600)
+             from r2 in Gen.Choose(50, 600)
+             from other in Gen.Choose(0, 2)
+             select (
+                 RequestArea.FromGeometry(Star(-92.5 + (x1 / 10000.0), 44.0 + (y1 / 10000.0), r1)),
+                 other switch
+                 {
+                     0 => RequestArea.FromGeometry(Star(-92.5 + (x2 / 10000.0), 44.0 + (y2 / 10000.0), r2)),
+                     1 => RequestArea.FromGeometry(RequestBuilder.Rectangle(-92.5 + (x2 / 10000.0), 44.0 + (y2 / 10000.0), -92.5 + ((x2 + (r2 / 20)) / 10000.0), 44.0 + ((y2 + (r2 / 30)) / 10000.0))),
+                     _ => RequestArea.FromCircle(44.0 + (y2 / 10000.0), -92.5 + (x2 / 10000.0), r2),
+                 })).ToArbitrary();
+    }
+
+    /// <summary>A 16-point star: concave, so overlap goes through its triangles.</summary>
+    internal static NetTopologySuite.Geometries.Polygon Star(double lon, double lat, double radius)
+    {
+        var ring = Enumerable.Range(0, 16).Select(i => GeodesicMeasure.Destination(lon, lat, 22.5 * i, i % 2 == 0 ? radius : radius * 0.5))
+            .Select(p => new NetTopologySuite.Geometries.Coordinate(p.Lon, p.Lat)).ToList();
+        ring.Add(ring[0].Copy());
+        return Geometries.Factory.CreatePolygon([.. ring]);
+    }
+
+    /// <summary>Triangulated concave areas agree with the topological test (circles within a metre of tangency aside).</summary>
+    [Property(Arbitrary = [typeof(StarArbitraries)], MaxTest = 300)]
+    public bool ConcavePolygons_AgreeWithTopology((RequestArea A, RequestArea B) pair)
+    {
+        Assert.Null(pair.A.Convex);
+        Assert.True(pair.A.ConvexParts!.Count >= 14);
+        var fast = Overlap.WithPositiveArea(pair.A, pair.B);
+        var topological = Geometries.OverlapWithPositiveArea(pair.A.Geometry, pair.B.Geometry);
+        return fast == topological || (pair.B.Circle is not null && pair.A.Geometry.Distance(pair.B.Geometry) * 111_000 < 2);
+    }
+
     internal static NetTopologySuite.Geometries.Polygon RegularPolygon(double lon, double lat, double radius, int sides)
     {
         var ring = Enumerable.Range(0, sides).Select(i => GeodesicMeasure.Destination(lon, lat, 360.0 * i / sides, radius))

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Throughput and latency of POST /v1/requests/check and POST /v1/requests on loopback.
+# Needs wrk (apt-get install wrk). Usage: bench/http/run.sh [sqlite|"Host=…;Database=…"] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+db_arg=${1:-sqlite}
+seconds=${2:-20}
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build -c Release src/Oversight.Worker >/dev/null
+oversight="dotnet src/Oversight.Worker/bin/Release/net10.0/oversight.dll"
+db=$([ "$db_arg" = sqlite ] && echo "$work/oversight.db" || echo "$db_arg")
+key=$($oversight keys create --role agency --agency rochester-mn-pd --db "$db" 2>/dev/null)
+$oversight serve --urls http://127.0.0.1:5099 --db "$db" --rate-limit 100000000 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs http://127.0.0.1:5099/healthz >/dev/null && break; sleep 0.2; done
+
+echo "== POST /v1/requests/check ($db_arg, ${seconds}s, 2 threads, 32 connections)"
+wrk -t2 -c32 -d"${seconds}s" --latency -s bench/http/check.lua http://127.0.0.1:5099 -- "$key" samples/request.json
+echo "== POST /v1/requests ($db_arg, ${seconds}s, 2 threads, 32 connections)"
+wrk -t2 -c32 -d"${seconds}s" --latency -s bench/http/submit.lua http://127.0.0.1:5099 -- "$key"
