@@ -92,7 +92,7 @@ public static partial class Gatekeeper
 
     private static RuleResult MaxRequests(MaxRequestsRule rule, FootageRequest request, RequestHistory history)
     {
-        var (from, to) = Period(request, rule.Period);
+        var (from, to) = Period(request, rule.Period, history);
         int prior;
         if (rule.Per == CountKey.Area)
         {
@@ -119,7 +119,7 @@ public static partial class Gatekeeper
             return NotApplicable(rule);
         }
 
-        var (from, to) = Period(request, rule.Period);
+        var (from, to) = Period(request, rule.Period, history);
         var prior = history.Keyed(rule.Per, request, from, to);
         double squareMetres;
         if (prior.Count == 0)
@@ -149,7 +149,7 @@ public static partial class Gatekeeper
             return NotApplicable(rule);
         }
 
-        var (from, to) = Period(request, rule.Period);
+        var (from, to) = Period(request, rule.Period, history);
         var prior = history.Keyed(rule.Per, request, from, to);
         var seconds = prior.Count == 0 ? (request.Window.End - request.Window.Start).TotalSeconds : UnionSeconds(prior, request);
         var actual = rule.Limit.InUnit(seconds);
@@ -204,10 +204,13 @@ public static partial class Gatekeeper
 
     private static string Count(int requests) => requests == 1 ? "1 request" : $"{requests} requests";
 
-    /// <summary>The counting period (t − period, t] in UTC ticks.</summary>
-    private static (long From, long To) Period(FootageRequest request, Quantity period)
+    /// <summary>
+    /// The counting period (t − period, t] in UTC ticks; in an arrival-ordered history every
+    /// request already recorded is earlier, so the period is open at the top.
+    /// </summary>
+    private static (long From, long To) Period(FootageRequest request, Quantity period, RequestHistory history)
     {
-        var to = request.SubmittedAt.UtcTicks;
-        return (to - (long)(period.BaseValue * TimeSpan.TicksPerSecond), to);
+        var t = request.SubmittedAt.UtcTicks;
+        return (t - (long)(period.BaseValue * TimeSpan.TicksPerSecond), history.ArrivalOrder ? long.MaxValue : t);
     }
 }

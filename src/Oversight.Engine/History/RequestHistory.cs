@@ -16,6 +16,21 @@ public sealed class RequestHistory
     private readonly Dictionary<(string Agency, string Case), TimeList> byCase = [];
     private readonly SpatialGrid grid = new();
 
+    /// <summary>A history whose earlier requests are those submitted earlier (replay, offline checks).</summary>
+    public RequestHistory()
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="arrivalOrder"/>, every request already added counts as earlier than the
+    /// one being judged, whatever its submittedAt: the order of a live log, in which a request
+    /// recorded first was decided first. Periods still reach back from the request's submittedAt.
+    /// </summary>
+    public RequestHistory(bool arrivalOrder) => ArrivalOrder = arrivalOrder;
+
+    /// <summary>True when everything added counts as earlier (see the constructor).</summary>
+    public bool ArrivalOrder { get; }
+
     /// <summary>Number of requests held.</summary>
     public int Count { get; private set; }
 
@@ -73,10 +88,21 @@ public sealed class RequestHistory
     }
 }
 
-/// <summary>A counted request with its submission time in UTC ticks.</summary>
+/// <summary>
+/// A counted request with its submission time in UTC ticks and its bounding box, kept inline so
+/// that scans reject most candidates without following references.
+/// </summary>
 public sealed class HistoryEntry(FootageRequest request)
 {
     public FootageRequest Request { get; } = request;
 
     public long Ticks { get; } = request.SubmittedAt.UtcTicks;
+
+    public double MinX { get; } = request.Area.Envelope.MinX;
+
+    public double MinY { get; } = request.Area.Envelope.MinY;
+
+    public double MaxX { get; } = request.Area.Envelope.MaxX;
+
+    public double MaxY { get; } = request.Area.Envelope.MaxY;
 }

@@ -50,16 +50,15 @@ internal sealed class SpatialGrid
 
                 foreach (var entry in list.Between(fromTicksExclusive, toTicksInclusive))
                 {
-                    var other = entry.Request.Area.Envelope;
-                    if (!envelope.Intersects(other))
+                    if (entry.MinX > envelope.MaxX || entry.MaxX < envelope.MinX || entry.MinY > envelope.MaxY || entry.MaxY < envelope.MinY)
                     {
                         continue;
                     }
 
                     // An entry sits in every cell its envelope covers; count it only in the cell that
                     // holds the lower-left corner of the two envelopes' intersection.
-                    var cornerX = Cell(Math.Max(envelope.MinX, other.MinX));
-                    var cornerY = Cell(Math.Max(envelope.MinY, other.MinY));
+                    var cornerX = Cell(Math.Max(envelope.MinX, entry.MinX));
+                    var cornerY = Cell(Math.Max(envelope.MinY, entry.MinY));
                     if (cornerX == x && cornerY == y && Overlap.WithPositiveArea(area, entry.Request.Area))
                     {
                         count++;

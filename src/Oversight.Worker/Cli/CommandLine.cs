@@ -10,6 +10,9 @@ internal static class CommandLine
         new PolicyValidateVerb(),
         new PolicyTestVerb(),
         new GenerateVerb(),
+        new ServeVerb(),
+        new KeysCreateVerb(),
+        new AuditVerifyVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, Console2 console)

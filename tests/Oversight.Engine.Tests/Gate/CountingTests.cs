@@ -156,3 +156,22 @@ public sealed class CountingTests
         Assert.Equal(3, history.Keyed(CountKey.Agency, probe, RequestBuilder.Noon.UtcTicks, probe.SubmittedAt.UtcTicks).Count);
     }
 }
+
+public sealed class ArrivalOrderTests
+{
+    [Fact]
+    public void ArrivalOrderHistory_CountsEveryRecordedRequest_EvenWithLaterSubmittedAt()
+    {
+        var policy = TestPolicies.WithRules("- { id: r, kind: max-requests, per: agency, limit: 1, period: 24h }");
+        var later = RequestBuilder.At(RequestBuilder.Noon.AddHours(2)).Build();
+        var earlier = RequestBuilder.At(RequestBuilder.Noon).Build();
+
+        var offline = new RequestHistory();
+        offline.Add(later);
+        Assert.Equal(DecisionOutcome.Allow, Gatekeeper.Evaluate(policy, earlier, offline).Outcome);
+
+        var live = new RequestHistory(arrivalOrder: true);
+        live.Add(later);
+        Assert.Equal(DecisionOutcome.Deny, Gatekeeper.Evaluate(policy, earlier, live).Outcome);
+    }
+}

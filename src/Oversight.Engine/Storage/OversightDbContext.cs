@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Oversight.Storage;
+
+/// <summary>The service's database: decision log, API keys, audit runs.</summary>
+/// <remarks>Each provider has its own subclass and migrations: <see cref="SqliteOversightDbContext"/>, <see cref="PostgresOversightDbContext"/>.</remarks>
+public abstract class OversightDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<AuditRunRecord> AuditRuns => Set<AuditRunRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<DecisionRecord>(entity =>
+        {
+            entity.ToTable("decisions");
+            entity.HasKey(d => d.Sequence);
+            entity.Property(d => d.Sequence).ValueGeneratedNever();
+            entity.HasIndex(d => d.RequestId).IsUnique();
+            entity.HasIndex(d => new { d.Agency, d.SubmittedAtTicks });
+            entity.HasIndex(d => d.SubmittedAtTicks);
+            entity.Property(d => d.RequestId).HasMaxLength(200);
+            entity.Property(d => d.Agency).HasMaxLength(200);
+            entity.Property(d => d.Requester).HasMaxLength(200);
+            entity.Property(d => d.CaseNumber).HasMaxLength(200);
+            entity.Property(d => d.Outcome).HasMaxLength(10);
+            entity.Property(d => d.PolicyId).HasMaxLength(100);
+            entity.Property(d => d.PolicyVersion).HasMaxLength(100);
+            entity.Property(d => d.PolicySha256).HasMaxLength(64);
+            entity.Property(d => d.PreviousHash).HasMaxLength(64);
+            entity.Property(d => d.Hash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ApiKeyRecord>(entity =>
+        {
+            entity.ToTable("api_keys");
+            entity.HasKey(k => k.Id);
+            entity.HasIndex(k => k.KeyHash).IsUnique();
+            entity.Property(k => k.KeyHash).HasMaxLength(64);
+            entity.Property(k => k.Role).HasMaxLength(20);
+            entity.Property(k => k.Agency).HasMaxLength(200);
+            entity.Property(k => k.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<AuditRunRecord>(entity =>
+        {
+            entity.ToTable("audit_runs");
+            entity.HasKey(a => a.Id);
+        });
+    }
+}
+
+/// <summary>The SQLite flavour (embedded default).</summary>
+public sealed class SqliteOversightDbContext(DbContextOptions<SqliteOversightDbContext> options) : OversightDbContext(options);
+
+/// <summary>The PostgreSQL flavour (scale-out).</summary>
+public sealed class PostgresOversightDbContext(DbContextOptions<PostgresOversightDbContext> options) : OversightDbContext(options);

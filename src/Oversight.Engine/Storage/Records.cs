@@ -1,0 +1,86 @@
+namespace Oversight.Storage;
+
+/// <summary>
+/// One entry of the append-only decision log: the request and the decision as canonical JSON,
+/// chained by <see cref="Hash"/> = sha256(<see cref="PreviousHash"/> ‖ request ‖ decision ‖ policy sha256).
+/// </summary>
+public sealed class DecisionRecord
+{
+    /// <summary>Position in the log, from 1, in the order entries were appended.</summary>
+    public long Sequence { get; set; }
+
+    public required string RequestId { get; set; }
+
+    public required string Agency { get; set; }
+
+    public required string Requester { get; set; }
+
+    public string? CaseNumber { get; set; }
+
+    /// <summary>submittedAt in UTC ticks, for ordering and period queries on every provider.</summary>
+    public long SubmittedAtTicks { get; set; }
+
+    /// <summary>allow, review or deny.</summary>
+    public required string Outcome { get; set; }
+
+    public required string PolicyId { get; set; }
+
+    public required string PolicyVersion { get; set; }
+
+    public required string PolicySha256 { get; set; }
+
+    public required string RequestJson { get; set; }
+
+    public required string DecisionJson { get; set; }
+
+    public required string PreviousHash { get; set; }
+
+    public required string Hash { get; set; }
+
+    /// <summary>When the service recorded the entry (UTC ticks).</summary>
+    public long RecordedAtTicks { get; set; }
+}
+
+/// <summary>An API key, stored only as the SHA-256 of the secret.</summary>
+public sealed class ApiKeyRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the key.</summary>
+    public required string KeyHash { get; set; }
+
+    /// <summary>agency, auditor, council or admin.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>The agency an agency key acts for; null for other roles.</summary>
+    public string? Agency { get; set; }
+
+    public string? Name { get; set; }
+
+    public long CreatedAtTicks { get; set; }
+
+    public bool Revoked { get; set; }
+}
+
+/// <summary>The result of one verification of the decision log.</summary>
+public sealed class AuditRunRecord
+{
+    public long Id { get; set; }
+
+    public long RanAtTicks { get; set; }
+
+    public bool Intact { get; set; }
+
+    public long Entries { get; set; }
+
+    /// <summary>The first entry whose hash does not match; null when intact.</summary>
+    public long? FirstBadSequence { get; set; }
+
+    /// <summary>The last entry's sequence when the run was made.</summary>
+    public long HeadSequence { get; set; }
+
+    /// <summary>The last entry's hash when the run was made: a later rewrite of the chain up to here is detected against it.</summary>
+    public string? HeadHash { get; set; }
+
+    public required string Message { get; set; }
+}

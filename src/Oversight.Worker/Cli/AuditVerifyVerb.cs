@@ -1,0 +1,36 @@
+using Oversight.Storage;
+
+namespace Oversight.Worker.Cli;
+
+/// <summary><c>oversight audit verify</c>: recompute the decision log's hash chain.</summary>
+internal sealed class AuditVerifyVerb : IVerb
+{
+    public VerbSpec Spec { get; } = new(
+        "audit verify",
+        "Recompute the decision log's hash chain and name the first entry that does not match.",
+        "audit verify [--db D]",
+        [new("db", "D", "SQLite file path or PostgreSQL connection string (default data/oversight.db, or env OVERSIGHT_DB).")],
+        "Exit status: 0 intact, 1 broken (an edited, deleted or reordered entry), 2 no such database.");
+
+    public async Task<int> RunAsync(Arguments args, Console2 console)
+    {
+        var database = DatabaseTarget.Parse(args["db"] ?? Environment.GetEnvironmentVariable("OVERSIGHT_DB"));
+        if (database.Provider == DatabaseProvider.Sqlite
+            && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource))
+        {
+            await console.Error.WriteLineAsync($"oversight audit verify: no database at {database.Display}");
+            return ExitCodes.Invalid;
+        }
+
+        await using var db = database.CreateContext();
+        var result = await DecisionChain.VerifyAsync(db);
+        if (result.Intact)
+        {
+            await console.Out.WriteLineAsync($"intact: {result.Entries:N0} entries; head {result.HeadSequence} {result.HeadHash}");
+            return ExitCodes.Ok;
+        }
+
+        await console.Out.WriteLineAsync($"broken: {result.Message}");
+        return ExitCodes.Failures;
+    }
+}

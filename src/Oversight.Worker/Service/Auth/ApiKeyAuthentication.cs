@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Oversight.Storage;
+
+namespace Oversight.Worker.Service.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    GateService gate,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string AgencyClaim = "oversight:agency";
+    public const string KeyClaim = "oversight:key";
+
+    /// <summary>Keys found recently, so that each request does not need a database read.</summary>
+    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset Until)> Cache = new(StringComparer.Ordinal);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
+        {
+            return AuthenticateResult.Fail("Authorization must be 'Bearer <API key>'.");
+        }
+
+        var key = header[7..].Trim();
+        var hash = ApiKeys.Hash(key);
+        var now = time.GetUtcNow();
+        ApiKeyRecord? record;
+        if (Cache.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            record = cached.Key;
+        }
+        else
+        {
+            await using var db = gate.Database.CreateContext();
+            record = await ApiKeys.FindAsync(db, key, Context.RequestAborted);
+            if (record is not null)
+            {
+                Cache[hash] = (record, now.AddSeconds(30));
+            }
+        }
+
+        if (record is null)
+        {
+            return AuthenticateResult.Fail("Unknown API key.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Role, record.Role),
+            new(KeyClaim, hash[..16]),
+            new(ClaimTypes.Name, record.Name ?? $"{record.Role}-{record.Id}"),
+        };
+        if (record.Agency is { } agency)
+        {
+            claims.Add(new Claim(AgencyClaim, agency));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}
+
+/// <summary>What the caller's key allows.</summary>
+public static class CallerExtensions
+{
+    /// <summary>The agency of an agency key; null for other roles.</summary>
+    public static string? AgencyOf(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Agency) ? user.FindFirstValue(ApiKeyAuthenticationHandler.AgencyClaim) : null;
+}

@@ -1,0 +1,138 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using Oversight.Storage;
+using Oversight.Worker.Service.Apis;
+using Oversight.Worker.Service.Auth;
+using Oversight.Worker.Service.Jobs;
+
+namespace Oversight.Worker.Service;
+
+/// <summary>Builds the service: storage, auth, rate limits, Hangfire, and the API.</summary>
+public static class ServiceHost
+{
+    public static WebApplication Build(ServiceOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.AddOversightCore(options);
+        builder.Services.AddOversightAuth();
+        builder.Services.AddOversightRateLimits(options);
+        builder.Services.AddOversightJobs(options);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapOversightEndpoints(options);
+        return app;
+    }
+
+    /// <summary>Creates or upgrades the schema, rebuilds the history, registers recurring jobs.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<GateService>().InitializeAsync(cancellationToken);
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<AuditJob>(AuditJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+    }
+
+    private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
+    {
+        var database = DatabaseTarget.Parse(options.Db);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GateService>();
+        services.AddSingleton(sp => new PolicyStore(options.PoliciesDirectory, options.ActivePolicy, sp.GetRequiredService<ILogger<PolicyStore>>()));
+        services.AddTransient<AuditJob>();
+    }
+
+    private static void AddOversightAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+    }
+
+    private static void AddOversightRateLimits(this IServiceCollection services, ServiceOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                // One bucket per API key (by hash), one per client address for calls without a key.
+                var header = context.Request.Headers.Authorization.ToString();
+                var partition = header.Length > 0 ? "key:" + ApiKeys.Hash(header) : "ip:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimit,
+                    Window = options.RateWindow,
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.RateWindow;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(
+                    new { type = "about:blank", title = "Too many requests", status = 429, detail = $"At most {options.RateLimit} requests per {options.RateWindow.TotalSeconds:0} s per API key." },
+                    cancellationToken);
+            };
+        });
+    }
+
+    private static void AddOversightJobs(this IServiceCollection services, ServiceOptions options)
+    {
+        var database = DatabaseTarget.Parse(options.Db);
+        services.AddHangfire((provider, configuration) =>
+        {
+            configuration.UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                configuration.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString));
+            }
+            else
+            {
+                configuration.UseInMemoryStorage();
+            }
+        });
+        if (options.Role != ServiceRole.Api)
+        {
+            services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+    }
+
+    private static void MapOversightEndpoints(this WebApplication app, ServiceOptions options)
+    {
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
+        if (options.Role != ServiceRole.Worker)
+        {
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi();
+        }
+
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+    }
+}
+
+/// <summary>The Hangfire dashboard is for admin keys only.</summary>
+internal sealed class AdminDashboardAuthorization : Hangfire.Dashboard.IDashboardAuthorizationFilter
+{
+    public bool Authorize(Hangfire.Dashboard.DashboardContext context) =>
+        Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User.IsInRole(Roles.Admin);
+}

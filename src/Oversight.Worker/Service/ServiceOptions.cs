@@ -1,0 +1,40 @@
+namespace Oversight.Worker.Service;
+
+/// <summary>What <c>oversight serve</c> runs with.</summary>
+public sealed record ServiceOptions
+{
+    /// <value>Default http://127.0.0.1:5080.</value>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>A SQLite file path or a PostgreSQL connection string.</summary>
+    /// <value>Default data/oversight.db (or the OVERSIGHT_DB environment variable).</value>
+    public string? Db { get; init; }
+
+    /// <value>Default ./policies.</value>
+    public string PoliciesDirectory { get; init; } = "policies";
+
+    /// <summary>The policy that gates submissions.</summary>
+    /// <value>Default: rochester-mn when loaded, else the only policy, else the first by id.</value>
+    public string? ActivePolicy { get; init; }
+
+    public ServiceRole Role { get; init; } = ServiceRole.All;
+
+    /// <summary>Requests each API key may make per window before 429.</summary>
+    /// <value>Default 100.</value>
+    public int RateLimit { get; init; } = 100;
+
+    /// <value>Default 10 seconds.</value>
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest request body accepted; larger ones answer 413.</summary>
+    /// <value>1 MiB.</value>
+    public long MaxBodyBytes { get; init; } = 1 << 20;
+}
+
+/// <summary>What a process does: the HTTP API, the background jobs, or both.</summary>
+public enum ServiceRole
+{
+    All,
+    Api,
+    Worker,
+}

@@ -1,0 +1,146 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Storage;
+using Oversight.Worker.Service;
+using Oversight.Worker.Service.Auth;
+
+namespace Oversight.Worker.Tests.Service;
+
+/// <summary>The real service host on an in-memory test server, with its own policies folder and database.</summary>
+internal sealed class TestService : IAsyncDisposable
+{
+    /// <summary>A policy that admits five requests per agency per day, so concurrency can be counted.</summary>
+    public const string LimitsPolicy = """
+        policy: test-limits
+        version: "1"
+        rules:
+          - { id: agency-day, kind: max-requests, per: agency, limit: 5, period: 1d }
+          - { id: area-limit, kind: max-area, limit: 0.5 sq mi }
+        """;
+
+    private readonly Temp temp;
+
+    private TestService(WebApplication app, Temp temp, ServiceOptions options)
+    {
+        App = app;
+        this.temp = temp;
+        Options = options;
+    }
+
+    public WebApplication App { get; }
+
+    public ServiceOptions Options { get; }
+
+    public string PoliciesFolder => Path.Combine(temp.Path, "policies");
+
+    public DatabaseTarget Database => App.Services.GetRequiredService<DatabaseTarget>();
+
+    public static async Task<string> NewDatabaseAsync(string provider, Temp temp) =>
+        provider == "postgres" ? await PostgresServer.CreateDatabaseAsync() : Path.Combine(temp.Path, "oversight.db");
+
+    /// <summary>Starts a service; with <paramref name="db"/> it shares that database (a second node, or a restart).</summary>
+    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null)
+    {
+        temp ??= new Temp();
+        var policies = Path.Combine(temp.Path, "policies");
+        if (!Directory.Exists(policies))
+        {
+            CopyFolder(Path.Combine(AppContext.BaseDirectory, "policies"), policies);
+            File.WriteAllText(Path.Combine(policies, "test-limits.yaml"), LimitsPolicy);
+        }
+
+        db ??= await NewDatabaseAsync(provider, temp);
+        var options = new ServiceOptions { Db = db, PoliciesDirectory = policies, ActivePolicy = "test-limits", RateLimit = 10_000 };
+        options = tune?.Invoke(options) ?? options;
+        var app = ServiceHost.Build(options, builder => builder.WebHost.UseTestServer());
+        await ServiceHost.InitializeAsync(app);
+        await app.StartAsync();
+        return new TestService(app, temp, options);
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = App.GetTestClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public async Task<string> KeyAsync(string role, string? agency = null)
+    {
+        await using var db = Database.CreateContext();
+        return await ApiKeys.CreateAsync(db, role, agency, null, TimeProvider.System);
+    }
+
+    public async Task<HttpClient> ClientAsync(string role, string? agency = null) => Client(await KeyAsync(role, agency));
+
+    /// <summary>Stops this node; its temporary folder stays, so the same database can be served again.</summary>
+    public async ValueTask StopAsync()
+    {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private bool stopped;
+
+    public Temp Folder => temp;
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        temp.Dispose();
+    }
+
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>A valid request JSON for the given agency and id, submitted <paramref name="minutes"/> after a fixed noon.</summary>
+    public static string Request(string id, string agency = "rochester-mn-pd", int minutes = 0, double radius = 200)
+    {
+        var submitted = new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero).AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        return "{\"id\":\"" + id + "\",\"agency\":\"" + agency + "\",\"requester\":\"badge-1\",\"caseNumber\":\"C-1\",\"incidentType\":\"burglary\"," +
+            "\"description\":\"Residential burglary, suspect fled on foot\",\"submittedAt\":\"" + submitted + "\"," +
+            "\"window\":{\"start\":\"2026-08-01T01:00:00Z\",\"end\":\"2026-08-01T05:00:00Z\"}," +
+            "\"area\":{\"center\":{\"lat\":44.02,\"lon\":-92.46},\"radiusMeters\":" + radius.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}";
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>A temporary folder removed on dispose.</summary>
+    public sealed class Temp : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("oversight-service-").FullName;
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
