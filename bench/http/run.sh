@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Throughput and latency of POST /v1/requests/check and POST /v1/requests on loopback.
-# Needs wrk (apt-get install wrk). Usage: bench/http/run.sh [sqlite|"Host=…;Database=…"] [seconds]
+# Needs wrk (apt-get install wrk). Usage: bench/http/run.sh [sqlite|"Host=…;Database=…"] [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db_arg=${1:-sqlite}
 seconds=${2:-20}
+connections=${3:-4}
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -16,7 +17,7 @@ $oversight serve --urls http://127.0.0.1:5099 --db "$db" --rate-limit 100000000 
 server=$!
 for _ in $(seq 1 100); do curl -fs http://127.0.0.1:5099/healthz >/dev/null && break; sleep 0.2; done
 
-echo "== POST /v1/requests/check ($db_arg, ${seconds}s, 2 threads, 32 connections)"
-wrk -t2 -c32 -d"${seconds}s" --latency -s bench/http/check.lua http://127.0.0.1:5099 -- "$key" samples/request.json
-echo "== POST /v1/requests ($db_arg, ${seconds}s, 2 threads, 32 connections)"
-wrk -t2 -c32 -d"${seconds}s" --latency -s bench/http/submit.lua http://127.0.0.1:5099 -- "$key"
+echo "== POST /v1/requests/check ($db_arg, ${seconds}s, 2 threads, $connections connections)"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/check.lua http://127.0.0.1:5099 -- "$key" samples/request.json
+echo "== POST /v1/requests ($db_arg, ${seconds}s, 2 threads, $connections connections)"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/submit.lua http://127.0.0.1:5099 -- "$key"
