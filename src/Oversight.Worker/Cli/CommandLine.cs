@@ -9,6 +9,8 @@ internal static class CommandLine
         new ReplayVerb(),
         new PolicyValidateVerb(),
         new PolicyTestVerb(),
+        new PolicyCompareVerb(),
+        new SimulateVerb(),
         new GenerateVerb(),
         new ServeVerb(),
         new KeysCreateVerb(),

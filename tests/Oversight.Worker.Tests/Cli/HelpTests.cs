@@ -8,6 +8,11 @@ public sealed class HelpTests
     [InlineData("policy validate")]
     [InlineData("policy test")]
     [InlineData("generate")]
+    [InlineData("simulate")]
+    [InlineData("policy compare")]
+    [InlineData("serve")]
+    [InlineData("keys create")]
+    [InlineData("audit verify")]
     public void Help_EveryVerb_PrintsUsageAndExits0(string verb)
     {
         var result = OversightProcess.Run([.. verb.Split(' '), "--help"]);

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Oversight.Gate;
+using Oversight.Simulation;
+
+namespace Oversight.Worker.Cli;
+
+/// <summary><c>oversight simulate</c>: what would change if the candidate policy had been in force.</summary>
+internal sealed class SimulateVerb : IVerb
+{
+    public VerbSpec Spec { get; } = new(
+        "simulate",
+        "Replay a history under a baseline and a candidate policy and report the decisions that change.",
+        "simulate --baseline A --candidate B --input F [--out diff.json|diff.xlsx] [--strict] [--quiet]",
+        [
+            new("baseline", "A", "The policy in force (YAML).", Required: true),
+            new("candidate", "B", "The proposed policy (YAML).", Required: true),
+            new("input", "F", "The history: .jsonl, .json or .csv.", Required: true),
+            new("out", "FILE", "Write the diff here: .json, or .xlsx for a workbook (Summary, Changed, ByRule, ByAgency). Default: JSON on standard output."),
+            new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
+            new("quiet", null, "No progress or summary on standard error."),
+        ],
+        "Each policy keeps its own quota: a request the candidate denies uses none of the candidate's quota,\n" +
+        "so later decisions can change in both directions. Rules with action warn show how often they\n" +
+        "would fire (byRule). Exit status: 0 done; 2 invalid policy or input.");
+
+    public async Task<int> RunAsync(Arguments args, Console2 console)
+    {
+        var baseline = PolicyFiles.Load(args["baseline"]!, console, "simulate");
+        var candidate = PolicyFiles.Load(args["candidate"]!, console, "simulate");
+        if (baseline is null || candidate is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var output = args["out"];
+        if (output is not null && Path.GetExtension(output).ToLowerInvariant() is not (".json" or ".xlsx"))
+        {
+            await console.Error.WriteLineAsync($"oversight simulate: --out must end in .json or .xlsx, not '{output}'");
+            return ExitCodes.Invalid;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var read = InputFiles.Read(args["input"]!, args.Has("strict"), console);
+        if (read.Error is not null)
+        {
+            await console.Error.WriteLineAsync(read.Error);
+        }
+
+        if (read.Stopped)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var ordered = Replay.InOrder(read.Requests);
+        var quiet = args.Has("quiet");
+        var result = Simulator.Run(baseline, candidate, ordered, done =>
+        {
+            if (!quiet && ordered.Count >= 50_000)
+            {
+                console.Error.WriteLine($"simulate: {done:N0} of {ordered.Count:N0} ({100.0 * done / ordered.Count:0}%)");
+            }
+        });
+
+        if (output is null)
+        {
+            await console.Out.WriteLineAsync(SimulationJson.ToJson(result, indented: true));
+        }
+        else
+        {
+            await using var file = File.Create(output);
+            if (output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                SimulationWorkbook.Write(result, file);
+            }
+            else
+            {
+                await using var writer = new StreamWriter(file);
+                await writer.WriteAsync(SimulationJson.ToJson(result, indented: true));
+            }
+        }
+
+        if (!quiet)
+        {
+            await console.Error.WriteLineAsync(
+                $"simulate: {PolicyFiles.Plural(ordered.Count, "request")} in {clock.Elapsed.TotalSeconds:0.0} s; " +
+                $"baseline allow {result.Baseline.Allow:N0} / review {result.Baseline.Review:N0} / deny {result.Baseline.Deny:N0}; " +
+                $"candidate allow {result.Candidate.Allow:N0} / review {result.Candidate.Review:N0} / deny {result.Candidate.Deny:N0}; " +
+                $"{PolicyFiles.Plural(result.Changed.Count, "decision")} change" +
+                (read.Invalid > 0 ? $"; {PolicyFiles.Plural(read.Invalid, "invalid record")} skipped" : string.Empty));
+        }
+
+        return ExitCodes.Ok;
+    }
+}
