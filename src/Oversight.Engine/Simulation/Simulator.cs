@@ -16,7 +16,8 @@ public static class Simulator
     /// <param name="candidate">The policy proposed.</param>
     /// <param name="ordered">The history, already in order (see <see cref="Replay.InOrder"/>).</param>
     /// <param name="progress">Called with the number of requests done, every 10,000.</param>
-    public static SimulationResult Run(Policy baseline, Policy candidate, IReadOnlyList<FootageRequest> ordered, Action<int>? progress = null)
+    /// <param name="countFrom">Requests submitted before this are gated (they fill the quotas) but not counted in the result.</param>
+    public static SimulationResult Run(Policy baseline, Policy candidate, IReadOnlyList<FootageRequest> ordered, Action<int>? progress = null, DateTimeOffset? countFrom = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -39,7 +40,11 @@ public static class Simulator
                 candidateHistory.Add(request);
             }
 
-            tally.Add(before, after);
+            if (countFrom is not { } from || request.SubmittedAt >= from)
+            {
+                tally.Add(before, after);
+            }
+
             if ((i + 1) % 10_000 == 0)
             {
                 progress?.Invoke(i + 1);

@@ -12,6 +12,8 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<AuditRunRecord> AuditRuns => Set<AuditRunRecord>();
 
+    public DbSet<SimulationRecord> Simulations => Set<SimulationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -48,6 +50,15 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
         {
             entity.ToTable("audit_runs");
             entity.HasKey(a => a.Id);
+        });
+        modelBuilder.Entity<SimulationRecord>(entity =>
+        {
+            entity.ToTable("simulations");
+            entity.HasKey(s => s.Id);
+            entity.Property(s => s.Id).HasMaxLength(32);
+            entity.Property(s => s.Status).HasMaxLength(10);
+            entity.Property(s => s.BaselinePolicyId).HasMaxLength(100);
+            entity.Property(s => s.Period).HasMaxLength(40);
         });
     }
 }

@@ -84,3 +84,33 @@ public sealed class AuditRunRecord
 
     public required string Message { get; set; }
 }
+
+/// <summary>A simulation asked for through the API: its inputs, state and result.</summary>
+public sealed class SimulationRecord
+{
+    public required string Id { get; set; }
+
+    /// <summary>queued, running, done or failed.</summary>
+    public required string Status { get; set; }
+
+    public long CreatedAtTicks { get; set; }
+
+    public long? FinishedAtTicks { get; set; }
+
+    public required string BaselinePolicyId { get; set; }
+
+    public required string CandidateYaml { get; set; }
+
+    public required string Period { get; set; }
+
+    public long FromTicks { get; set; }
+
+    public long ToTicks { get; set; }
+
+    /// <summary>Requests in the period.</summary>
+    public int Requests { get; set; }
+
+    public string? ResultJson { get; set; }
+
+    public string? Error { get; set; }
+}

@@ -55,6 +55,7 @@ public static class ServiceHost
         services.AddSingleton<GateService>();
         services.AddSingleton(sp => new PolicyStore(options.PoliciesDirectory, options.ActivePolicy, sp.GetRequiredService<ILogger<PolicyStore>>()));
         services.AddTransient<AuditJob>();
+        services.AddTransient<SimulationJob>();
     }
 
     private static void AddOversightAuth(this IServiceCollection services)
@@ -122,7 +123,7 @@ public static class ServiceHost
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
         if (options.Role != ServiceRole.Worker)
         {
-            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi();
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi();
         }
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })

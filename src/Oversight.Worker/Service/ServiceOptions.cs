@@ -29,6 +29,10 @@ public sealed record ServiceOptions
     /// <summary>Largest request body accepted; larger ones answer 413.</summary>
     /// <value>1 MiB.</value>
     public long MaxBodyBytes { get; init; } = 1 << 20;
+
+    /// <summary>Simulations over at most this many recorded requests run at once (200); larger ones go to a background job (202).</summary>
+    /// <value>Default 20,000.</value>
+    public int SimulationInlineLimit { get; init; } = 20_000;
 }
 
 /// <summary>What a process does: the HTTP API, the background jobs, or both.</summary>

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Oversight.Gate;
+using Oversight.Policies;
+using Oversight.Requests;
+using Oversight.Simulation;
+
+namespace Oversight.Worker.Service.Jobs;
+
+/// <summary>
+/// Runs a recorded simulation by id. Reentrant: a finished simulation is left as it is; a run
+/// that was interrupted is simply run again from its stored inputs.
+/// </summary>
+public sealed class SimulationJob(GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, TimeProvider time, ILogger<SimulationJob> logger)
+{
+    public async Task RunAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = gate.Database.CreateContext();
+        var record = await db.Simulations.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (record is null || record.Status is "done" or "failed")
+        {
+            return;
+        }
+
+        record.Status = "running";
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var baseline = policies.Find(record.BaselinePolicyId)
+                ?? throw new InvalidOperationException($"the baseline policy '{record.BaselinePolicyId}' is no longer loaded");
+            var candidate = PolicyLoader.Load(record.CandidateYaml, "candidate.yaml", Path.GetFullPath(options.Value.PoliciesDirectory)).Policy
+                ?? throw new InvalidOperationException("the candidate policy no longer loads");
+
+            // Earlier requests fill the quotas (up to the longest counting period) but are not reported.
+            var warmUp = baseline.LongestPeriod > candidate.LongestPeriod ? baseline.LongestPeriod : candidate.LongestPeriod;
+            var from = record.FromTicks - warmUp.Ticks;
+            var rows = await db.Decisions.AsNoTracking()
+                .Where(d => d.SubmittedAtTicks >= from && d.SubmittedAtTicks < record.ToTicks)
+                .OrderBy(d => d.SubmittedAtTicks).ThenBy(d => d.Sequence)
+                .Select(d => d.RequestJson)
+                .ToListAsync(cancellationToken);
+            var requests = rows.Select(json => RequestJson.Parse(json).Value).OfType<FootageRequest>().ToList();
+            var result = Simulator.Run(baseline, candidate, requests, countFrom: new DateTimeOffset(record.FromTicks, TimeSpan.Zero));
+            record.ResultJson = SimulationJson.ToJson(result);
+            record.Status = "done";
+        }
+        catch (InvalidOperationException e)
+        {
+            logger.LogError("Simulation {Id} failed: {Message}", id, e.Message);
+            record.Status = "failed";
+            record.Error = e.Message;
+        }
+
+        record.FinishedAtTicks = time.GetUtcNow().UtcTicks;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
