@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Oversight.Worker.Service.Auth;
@@ -105,5 +106,22 @@ public sealed class SubmissionRulesTests
         using var connection = storage.GetConnection();
         var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
         Assert.Contains(jobs, j => j.Id == Oversight.Worker.Service.Jobs.AuditJob.RecurringId && j.Cron == "0 3 * * *");
+    }
+}
+
+public sealed class RoleTests
+{
+    [Fact]
+    public async Task WorkerRole_ServesNoApi_ApiRole_RunsNoJobServer()
+    {
+        await using var worker = await TestService.StartAsync("sqlite", tune: o => o with { Role = Oversight.Worker.Service.ServiceRole.Worker });
+        var admin = await worker.ClientAsync(Roles.Admin);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/v1/policies")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/healthz")).StatusCode);
+        Assert.Contains(worker.App.Services.GetServices<IHostedService>(), s => s.GetType().Name.Contains("BackgroundJobServer", StringComparison.Ordinal));
+
+        await using var api = await TestService.StartAsync("sqlite", tune: o => o with { Role = Oversight.Worker.Service.ServiceRole.Api });
+        Assert.Equal(HttpStatusCode.OK, (await (await api.ClientAsync(Roles.Admin)).GetAsync("/v1/policies")).StatusCode);
+        Assert.DoesNotContain(api.App.Services.GetServices<IHostedService>(), s => s.GetType().Name.Contains("BackgroundJobServer", StringComparison.Ordinal));
     }
 }
