@@ -60,11 +60,12 @@ internal static class PostgresServer
         {
             try
             {
-                RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop");
+                RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
                 Directory.Delete(folder, recursive: true);
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
+                Console.Error.WriteLine($"could not remove the test PostgreSQL in {folder}: {e.Message}");
             }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
