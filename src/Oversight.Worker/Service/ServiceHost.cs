@@ -95,9 +95,9 @@ public static class ServiceHost
 
     private static void AddOversightJobs(this IServiceCollection services, ServiceOptions options)
     {
-        var database = DatabaseTarget.Parse(options.Db);
         services.AddHangfire((provider, configuration) =>
         {
+            var database = provider.GetRequiredService<DatabaseTarget>();
             configuration.UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
