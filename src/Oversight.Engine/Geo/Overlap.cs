@@ -103,23 +103,23 @@ public static class Overlap
         return false;
     }
 
-    /// <summary>The convex case of <see cref="CircleMeetsPolygon"/>, on plain arrays.</summary>
+    /// <summary>The convex case of <see cref="CircleMeetsPolygon"/>, on precomputed metric coordinates.</summary>
     private static bool CircleMeetsConvex(CircleArea circle, ConvexRing ring)
     {
-        var (m, n) = GeodesicMeasure.Radii(circle.Lat);
-        var kx = n * Math.Cos(circle.Lat * Math.PI / 180) * Math.PI / 180;
-        var ky = m * Math.PI / 180;
+        // Positions relative to the circle's centre, in the ring's precomputed metres.
+        var cx = (circle.Lon - ring.X[0]) * ring.MetresPerDegreeX;
+        var cy = (circle.Lat - ring.Y[0]) * ring.MetresPerDegreeY;
         var r2 = circle.RadiusMetres * circle.RadiusMetres;
-        var xs = ring.X;
-        var ys = ring.Y;
+        var xs = ring.EastMetres;
+        var ys = ring.NorthMetres;
         var count = xs.Length;
-        var x1 = (xs[count - 1] - circle.Lon) * kx;
-        var y1 = (ys[count - 1] - circle.Lat) * ky;
+        var x1 = xs[count - 1] - cx;
+        var y1 = ys[count - 1] - cy;
         var crossings = false;
         for (var i = 0; i < count; i++)
         {
-            var x2 = (xs[i] - circle.Lon) * kx;
-            var y2 = (ys[i] - circle.Lat) * ky;
+            var x2 = xs[i] - cx;
+            var y2 = ys[i] - cy;
             if (SegmentDistanceSquared(x1, y1, x2, y2) < r2)
             {
                 return true;

@@ -73,7 +73,25 @@ public sealed class ConvexRing
         X = x;
         Y = y;
         (MinX, MaxX, MinY, MaxY) = (x.Min(), x.Max(), y.Min(), y.Max());
+
+        // Metres east and north of the first vertex, at the ring's own latitude: distance tests
+        // against a circle then need no trigonometry per vertex.
+        var (m, n) = GeodesicMeasure.Radii((MinY + MaxY) / 2);
+        MetresPerDegreeX = n * Math.Cos((MinY + MaxY) / 2 * Math.PI / 180) * Math.PI / 180;
+        MetresPerDegreeY = m * Math.PI / 180;
+        EastMetres = [.. x.Select(v => (v - x[0]) * MetresPerDegreeX)];
+        NorthMetres = [.. y.Select(v => (v - y[0]) * MetresPerDegreeY)];
     }
+
+    public double MetresPerDegreeX { get; }
+
+    public double MetresPerDegreeY { get; }
+
+    /// <summary>The vertices in metres east of the first vertex.</summary>
+    public double[] EastMetres { get; }
+
+    /// <summary>The vertices in metres north of the first vertex.</summary>
+    public double[] NorthMetres { get; }
 
     public double MinX { get; }
 
