@@ -9,12 +9,12 @@ internal sealed class AuditVerifyVerb : IVerb
         "audit verify",
         "Recompute the decision log's hash chain and name the first entry that does not match.",
         "audit verify [--db D]",
-        [new("db", "D", "SQLite file path or PostgreSQL connection string (default data/oversight.db, or env OVERSIGHT_DB).")],
+        [new("db", "D", DatabaseOption.Help)],
         "Exit status: 0 intact, 1 broken (an edited, deleted or reordered entry), 2 no such database.");
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
-        var database = DatabaseTarget.Parse(args["db"] ?? Environment.GetEnvironmentVariable("OVERSIGHT_DB"));
+        var database = DatabaseTarget.Parse(DatabaseOption.From(args));
         if (database.Provider == DatabaseProvider.Sqlite
             && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource))
         {

@@ -14,7 +14,7 @@ internal sealed class KeysCreateVerb : IVerb
             new("role", "R", "agency (submits and reads its own agency's requests), auditor (reads all, verifies the log), council (reports) or admin (keys, jobs dashboard).", Required: true),
             new("agency", "A", "The agency an agency key acts for (required with --role agency)."),
             new("name", "N", "A label to recognise the key by."),
-            new("db", "D", "SQLite file path or PostgreSQL connection string (default data/oversight.db, or env OVERSIGHT_DB)."),
+            new("db", "D", DatabaseOption.Help),
         ]);
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
@@ -34,7 +34,7 @@ internal sealed class KeysCreateVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        var database = DatabaseTarget.Parse(args["db"] ?? Environment.GetEnvironmentVariable("OVERSIGHT_DB"));
+        var database = DatabaseTarget.Parse(DatabaseOption.From(args));
         await database.MigrateAsync();
         await using var db = database.CreateContext();
         var key = await ApiKeys.CreateAsync(db, role, args["agency"], args["name"], TimeProvider.System);

@@ -12,7 +12,7 @@ internal sealed class ServeVerb : IVerb
         "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N]",
         [
             new("urls", "U", "Where to listen (default http://127.0.0.1:5080)."),
-            new("db", "D", "SQLite file path (default data/oversight.db) or PostgreSQL connection string (Host=…;Database=…); also env OVERSIGHT_DB."),
+            new("db", "D", DatabaseOption.Help),
             new("policies", "DIR", "Policy folder, reloaded on change (default policies)."),
             new("active-policy", "ID", "The policy that gates submissions (default rochester-mn if loaded, else the first by id)."),
             new("role", "R", "all (default), api (HTTP only) or worker (jobs only); several api and worker processes can share one PostgreSQL database."),
@@ -46,7 +46,7 @@ internal sealed class ServeVerb : IVerb
         var options = new ServiceOptions
         {
             Urls = args["urls"] ?? "http://127.0.0.1:5080",
-            Db = args["db"] ?? Environment.GetEnvironmentVariable("OVERSIGHT_DB"),
+            Db = DatabaseOption.From(args),
             PoliciesDirectory = args["policies"] ?? "policies",
             ActivePolicy = args["active-policy"],
             Role = role.Value,

@@ -71,7 +71,8 @@ internal static class PostgresServer
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

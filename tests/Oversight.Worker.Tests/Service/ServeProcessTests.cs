@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Oversight.Worker.Tests.Cli;
 
@@ -15,7 +14,7 @@ public sealed class ServeProcessTests
     {
         using var temp = new OversightProcess.TempFolder();
         var db = Path.Combine(temp.Path, "oversight.db");
-        var port = FreePort();
+        var port = PostgresServer.FreePort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -104,12 +103,5 @@ public sealed class ServeProcessTests
         }
 
         throw new TimeoutException("oversight serve did not answer /healthz within 60 s: " + log);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
