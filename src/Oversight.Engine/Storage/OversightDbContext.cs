@@ -14,6 +14,12 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SimulationRecord> Simulations => Set<SimulationRecord>();
 
+    public DbSet<FindingRecord> Findings => Set<FindingRecord>();
+
+    public DbSet<DetectionRunRecord> DetectionRuns => Set<DetectionRunRecord>();
+
+    public DbSet<ReportRecord> Reports => Set<ReportRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -59,6 +65,35 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
             entity.Property(s => s.Status).HasMaxLength(10);
             entity.Property(s => s.BaselinePolicyId).HasMaxLength(100);
             entity.Property(s => s.Period).HasMaxLength(40);
+        });
+        modelBuilder.Entity<FindingRecord>(entity =>
+        {
+            entity.ToTable("findings");
+            entity.HasKey(f => f.Id);
+            entity.Property(f => f.Id).HasMaxLength(40);
+            entity.Property(f => f.Kind).HasMaxLength(30);
+            entity.Property(f => f.Severity).HasMaxLength(10);
+            entity.Property(f => f.Agency).HasMaxLength(200);
+            entity.Property(f => f.PolicyId).HasMaxLength(100);
+            entity.HasIndex(f => f.FirstSubmittedAtTicks);
+            entity.HasIndex(f => new { f.Kind, f.Agency });
+        });
+        modelBuilder.Entity<DetectionRunRecord>(entity =>
+        {
+            entity.ToTable("detection_runs");
+            entity.HasKey(r => r.Id);
+            entity.Property(r => r.Mode).HasMaxLength(20);
+        });
+        modelBuilder.Entity<ReportRecord>(entity =>
+        {
+            entity.ToTable("reports");
+            entity.HasKey(r => r.Id);
+            entity.Property(r => r.Id).HasMaxLength(32);
+            entity.Property(r => r.Status).HasMaxLength(10);
+            entity.Property(r => r.Period).HasMaxLength(40);
+            entity.Property(r => r.PolicyId).HasMaxLength(100);
+            entity.Property(r => r.InputSha256).HasMaxLength(64);
+            entity.HasIndex(r => new { r.PolicyId, r.Period });
         });
     }
 }

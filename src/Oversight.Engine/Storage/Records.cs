@@ -114,3 +114,87 @@ public sealed class SimulationRecord
 
     public string? Error { get; set; }
 }
+
+/// <summary>A finding of the detection job, kept until a later run no longer finds it.</summary>
+public sealed class FindingRecord
+{
+    /// <summary>The finding's stable id.</summary>
+    public required string Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Severity { get; set; }
+
+    public required string Agency { get; set; }
+
+    public long FirstSubmittedAtTicks { get; set; }
+
+    public long LastSubmittedAtTicks { get; set; }
+
+    public int RequestCount { get; set; }
+
+    /// <summary>The finding as written by FindingsJson.</summary>
+    public required string Json { get; set; }
+
+    /// <summary>The policy whose thresholds found it.</summary>
+    public required string PolicyId { get; set; }
+
+    public long DetectedAtTicks { get; set; }
+}
+
+/// <summary>A detection run: when, over how much, and the decision log's head it saw.</summary>
+public sealed class DetectionRunRecord
+{
+    public long Id { get; set; }
+
+    public long RanAtTicks { get; set; }
+
+    /// <summary>full or incremental.</summary>
+    public required string Mode { get; set; }
+
+    /// <summary>The last decision-log entry the run included.</summary>
+    public long HeadSequence { get; set; }
+
+    public int Requests { get; set; }
+
+    public int Findings { get; set; }
+
+    public int Added { get; set; }
+
+    public int Removed { get; set; }
+
+    public long ElapsedMilliseconds { get; set; }
+}
+
+/// <summary>A transparency report asked for through the API or made by the quarterly job.</summary>
+public sealed class ReportRecord
+{
+    public required string Id { get; set; }
+
+    /// <summary>queued, running, done or failed.</summary>
+    public required string Status { get; set; }
+
+    /// <summary>The period as written: 2026Q3, 2026-08 or 2026.</summary>
+    public required string Period { get; set; }
+
+    public required string PolicyId { get; set; }
+
+    /// <summary>True when the report carries row-level sheets for auditors.</summary>
+    public bool Internal { get; set; }
+
+    public long CreatedAtTicks { get; set; }
+
+    public long? FinishedAtTicks { get; set; }
+
+    /// <summary>sha256 of the input the report was made from.</summary>
+    public string? InputSha256 { get; set; }
+
+    /// <summary>Requests submitted in the period.</summary>
+    public int Requests { get; set; }
+
+    public byte[]? Pdf { get; set; }
+
+    public byte[]? Xlsx { get; set; }
+
+    public string? Error { get; set; }
+}
