@@ -1,0 +1,86 @@
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using Oversight.Geo;
+using Oversight.Requests;
+
+namespace Oversight.Detection.Places;
+
+/// <summary>
+/// A grid of near-square cells of a given size in metres: rows are bands of latitude, and each
+/// row's columns are as wide in degrees of longitude as the cell size at that row's middle latitude.
+/// </summary>
+internal sealed class CellGrid(double cellMetres)
+{
+    private const double DegreesToRadians = Math.PI / 180;
+
+    private static readonly double MetresPerDegreeLatitude = GeodesicMeasure.Radii(45).M * DegreesToRadians;
+
+    public double CellMetres { get; } = cellMetres;
+
+    public int Row(double lat) => (int)Math.Floor(lat * MetresPerDegreeLatitude / CellMetres);
+
+    public int Column(int row, double lon) => (int)Math.Floor(lon / ColumnDegrees(row));
+
+    /// <summary>The cells an area covers: those whose centre lies in it, and always the one holding its centroid.</summary>
+    public List<long> Covered(RequestArea area, double centroidLon, double centroidLat)
+    {
+        var cells = new List<long>();
+        var home = Row(centroidLat);
+        cells.Add(Key(home, Column(home, centroidLon)));
+        var envelope = area.Envelope;
+        IPointOnGeometryLocator? locator = null;
+        for (var row = Row(envelope.MinY); row <= Row(envelope.MaxY); row++)
+        {
+            var lat = (row + 0.5) * CellMetres / MetresPerDegreeLatitude;
+            if (lat < envelope.MinY || lat > envelope.MaxY)
+            {
+                continue;
+            }
+
+            var width = ColumnDegrees(row);
+            for (var column = Column(row, envelope.MinX); column <= Column(row, envelope.MaxX); column++)
+            {
+                var lon = (column + 0.5) * width;
+                if (lon >= envelope.MinX && lon <= envelope.MaxX && Contains(area, lon, lat, ref locator))
+                {
+                    var key = Key(row, column);
+                    if (key != cells[0])
+                    {
+                        cells.Add(key);
+                    }
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    public static long Key(int row, int column) => ((long)row << 32) | (uint)column;
+
+    public static (int Row, int Column) Unkey(long key) => ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
+
+    /// <summary>The middle of a cell, in lon/lat degrees.</summary>
+    public (double Lon, double Lat) Centre(long key)
+    {
+        var (row, column) = Unkey(key);
+        return ((column + 0.5) * ColumnDegrees(row), (row + 0.5) * CellMetres / MetresPerDegreeLatitude);
+    }
+
+    private double ColumnDegrees(int row)
+    {
+        var lat = Math.Clamp((row + 0.5) * CellMetres / MetresPerDegreeLatitude, -89, 89);
+        var (_, n) = GeodesicMeasure.Radii(lat);
+        return CellMetres / (n * Math.Cos(lat * DegreesToRadians) * DegreesToRadians);
+    }
+
+    private static bool Contains(RequestArea area, double lon, double lat, ref IPointOnGeometryLocator? locator)
+    {
+        if (area.Circle is { } circle)
+        {
+            return GeodesicMeasure.DistanceMetres(circle.Lon, circle.Lat, lon, lat) <= circle.RadiusMetres;
+        }
+
+        locator ??= new IndexedPointInAreaLocator(area.Geometry);
+        return locator.Locate(new Coordinate(lon, lat)) != Location.Exterior;
+    }
+}

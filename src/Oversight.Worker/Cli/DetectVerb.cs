@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Oversight.Detection;
+using Oversight.Gate;
+using Oversight.History;
+using Oversight.Requests;
+
+namespace Oversight.Worker.Cli;
+
+/// <summary><c>oversight detect</c>: replay a history under a policy, then look for patterns across the counted requests.</summary>
+internal sealed class DetectVerb : IVerb
+{
+    public VerbSpec Spec { get; } = new(
+        "detect",
+        "Replay a history under a policy, then run the aggregation detectors over the allowed and reviewed requests.",
+        "detect --policy P --input F [--out findings.json] [--strict] [--quiet]",
+        [
+            new("policy", "P", "Policy YAML file: its rules gate the history; its detection section sets the thresholds.", Required: true),
+            new("input", "F", "Requests: .jsonl, .json or .csv ('-' reads JSONL from standard input).", Required: true),
+            new("out", "FILE", "Write the findings here instead of standard output."),
+            new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
+            new("quiet", null, "No progress or summary on standard error."),
+        ],
+        "Kinds: split-area, split-window, track, persistent-location, case-fanout, rate-anomaly (docs/DETECTION.md).\n" +
+        "Output: {\"findings\":[…]}, ordered by first submission. Denied requests are not part of any pattern.\n" +
+        "Exit status: 0 done (with or without findings); 2 invalid policy, unreadable input, or an invalid record with --strict.");
+
+    public async Task<int> RunAsync(Arguments args, Console2 console)
+    {
+        var policy = PolicyFiles.Load(args["policy"]!, console, "detect");
+        if (policy is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var quiet = args.Has("quiet");
+        var clock = Stopwatch.StartNew();
+        var read = InputFiles.Read(args["input"]!, args.Has("strict"), console);
+        if (read.Error is not null)
+        {
+            await console.Error.WriteLineAsync(read.Error);
+        }
+
+        if (read.Stopped)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var ordered = Replay.InOrder(read.Requests);
+        var progress = new Progress(console, "detect: replay", ordered.Count, quiet);
+        var counted = new List<FootageRequest>(ordered.Count);
+        foreach (var decision in Replay.Run(policy, ordered, new RequestHistory()))
+        {
+            if (decision.Counts)
+            {
+                counted.Add(decision.Request);
+            }
+
+            progress.Tick();
+        }
+
+        var steps = new Steps(step =>
+        {
+            if (!quiet && ordered.Count >= 10_000)
+            {
+                console.Error.WriteLine($"detect: {step} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            }
+        });
+        var findings = Detectors.Run(policy, counted, steps);
+        var json = FindingsJson.ToJson(findings, indented: true);
+        if (args["out"] is { } path)
+        {
+            await File.WriteAllTextAsync(path, json + "\n");
+        }
+        else
+        {
+            await console.Out.WriteLineAsync(json);
+        }
+
+        if (!quiet)
+        {
+            var byKind = findings.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count():N0}");
+            await console.Error.WriteLineAsync(
+                $"detect: {PolicyFiles.Plural(findings.Count, "finding")} over {counted.Count:N0} counted of {ordered.Count:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s" +
+                (findings.Count > 0 ? $" — {string.Join(", ", byKind)}" : string.Empty) +
+                (read.Invalid > 0 ? $"; {PolicyFiles.Plural(read.Invalid, "invalid record")} skipped" : string.Empty));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reports on the caller's thread, so that progress lines come out in order.</summary>
+    private sealed class Steps(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
