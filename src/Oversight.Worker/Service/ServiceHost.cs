@@ -43,8 +43,10 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<GateService>().InitializeAsync(cancellationToken);
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<AuditJob>(AuditJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<AuditJob>(AuditJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<DetectionJob>(DetectionJob.HourlyId, job => job.RunAsync(false, CancellationToken.None), Cron.Hourly(15));
+        recurring.AddOrUpdate<DetectionJob>(DetectionJob.NightlyId, job => job.RunAsync(true, CancellationToken.None), Cron.Daily(2));
     }
 
     private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
@@ -56,6 +58,7 @@ public static class ServiceHost
         services.AddSingleton(sp => new PolicyStore(options.PoliciesDirectory, options.ActivePolicy, sp.GetRequiredService<ILogger<PolicyStore>>()));
         services.AddTransient<AuditJob>();
         services.AddTransient<SimulationJob>();
+        services.AddTransient<DetectionJob>();
     }
 
     private static void AddOversightAuth(this IServiceCollection services)
@@ -123,7 +126,7 @@ public static class ServiceHost
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
         if (options.Role != ServiceRole.Worker)
         {
-            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi();
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi();
         }
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })
