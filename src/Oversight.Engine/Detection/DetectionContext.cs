@@ -38,6 +38,9 @@ internal sealed class DetectionContext
             list.Sort((a, b) => Submitted[a] != Submitted[b] ? Submitted[a].CompareTo(Submitted[b]) : a.CompareTo(b));
         }
 
+        firstDay = new Lazy<int[]>(() => [.. Start.Select(t => DateOnly.FromDateTime(Local(t).Date).DayNumber)]);
+        lastDay = new Lazy<int[]>(() => [.. End.Select(t => DateOnly.FromDateTime(Local(t - 1).Date).DayNumber)]);
+        maxAbsLatitude = n == 0 ? 0 : Lat.Max(Math.Abs);
         ByAgency = agencies.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (IReadOnlyList<int>)p.Value)).ToList();
         MaxAreaRule = policy.Rules.OfType<MaxAreaRule>().OrderBy(r => r.Limit.BaseValue).FirstOrDefault();
         MaxWindowRule = policy.Rules.OfType<MaxWindowRule>().OrderBy(r => r.Limit.BaseValue).FirstOrDefault();
@@ -69,6 +72,20 @@ internal sealed class DetectionContext
     public MaxWindowRule? MaxWindowRule { get; }
 
     public TimeZoneInfo Zone => Policy.TimeZone;
+
+    /// <summary>The local day (day number) each request's window starts on.</summary>
+    public int[] FirstDay => firstDay.Value;
+
+    /// <summary>The local day (day number) each request's window ends on; a window ending at midnight ends the day before.</summary>
+    public int[] LastDay => lastDay.Value;
+
+    private readonly Lazy<int[]> firstDay;
+    private readonly Lazy<int[]> lastDay;
+
+    /// <summary>A sliding grid over the requests' indices, sized for this data's latitudes.</summary>
+    public SlidingGrid NewGrid(double cellMetres) => new(cellMetres, maxAbsLatitude, Requests.Count);
+
+    private readonly double maxAbsLatitude;
 
     public DateTimeOffset Local(long utcTicks) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utcTicks, TimeSpan.Zero), Zone);
 

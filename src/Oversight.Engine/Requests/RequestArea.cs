@@ -12,13 +12,17 @@ public sealed record CircleArea(double Lat, double Lon, double RadiusMetres);
 /// </summary>
 public sealed class RequestArea
 {
-    private RequestArea(Geometry geometry, double squareMetres, CircleArea? circle)
+    /// <summary>How far the equal-area 64-gon of a circle can reach beyond the radius (its vertices lie 0.08% out), with room to spare.</summary>
+    private const double CircleEnvelopeScale = 1.002;
+
+    private RequestArea(Geometry? geometry, double squareMetres, CircleArea? circle, Envelope envelope)
     {
-        Geometry = geometry;
+        geometryOrNull = geometry;
         SquareMetres = squareMetres;
         Circle = circle;
-        Convex = circle is null ? ConvexRing.Of(geometry) : null;
-        parts = new Lazy<IReadOnlyList<ConvexRing>?>(() => ConvexRing.Triangles(geometry));
+        Envelope = envelope;
+        Convex = geometry is null ? null : ConvexRing.Of(geometry);
+        parts = new Lazy<IReadOnlyList<ConvexRing>?>(() => ConvexRing.Triangles(Geometry));
     }
 
     /// <summary>The outline as a convex ring when the area is one convex polygon without holes; null otherwise.</summary>
@@ -33,7 +37,10 @@ public sealed class RequestArea
 
     private readonly Lazy<IReadOnlyList<ConvexRing>?> parts;
 
-    public Geometry Geometry { get; }
+    /// <summary>The outline in lon/lat; for a circle, its 64-gon, made on first use.</summary>
+    public Geometry Geometry => geometryOrNull ??= Geometries.Circle(Circle!.Lon, Circle.Lat, Circle.RadiusMetres);
+
+    private Geometry? geometryOrNull;
 
     public double SquareMetres { get; }
 
@@ -42,7 +49,8 @@ public sealed class RequestArea
     /// <value>Null unless the request named a circle.</value>
     public CircleArea? Circle { get; }
 
-    public Envelope Envelope => Geometry.EnvelopeInternal;
+    /// <summary>The bounding box in lon/lat; for a circle, one that also holds its 64-gon.</summary>
+    public Envelope Envelope { get; }
 
     public static RequestArea FromGeometry(Geometry geometry)
     {
@@ -52,16 +60,22 @@ public sealed class RequestArea
             throw new ArgumentException("An area is a Polygon or MultiPolygon.", nameof(geometry));
         }
 
-        return new RequestArea(geometry, GeodesicMeasure.AreaSquareMetres(geometry), null);
+        return new RequestArea(geometry, GeodesicMeasure.AreaSquareMetres(geometry), null, geometry.EnvelopeInternal);
     }
 
     public static RequestArea FromCircle(double lat, double lon, double radiusMetres)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(radiusMetres);
+        var reach = radiusMetres * CircleEnvelopeScale;
+        var (_, north) = GeodesicMeasure.Destination(lon, lat, 0, reach);
+        var (_, south) = GeodesicMeasure.Destination(lon, lat, 180, reach);
+        var (east, _) = GeodesicMeasure.Destination(lon, lat, 90, reach);
+        var (west, _) = GeodesicMeasure.Destination(lon, lat, 270, reach);
         return new RequestArea(
-            Geometries.Circle(lon, lat, radiusMetres),
+            null,
             GeodesicMeasure.CircleArea(lat, radiusMetres),
-            new CircleArea(lat, lon, radiusMetres));
+            new CircleArea(lat, lon, radiusMetres),
+            new Envelope(west, east, south, north));
     }
 }
 

@@ -80,7 +80,33 @@ internal sealed class CellGrid(double cellMetres)
             return GeodesicMeasure.DistanceMetres(circle.Lon, circle.Lat, lon, lat) <= circle.RadiusMetres;
         }
 
+        if (area.Convex is { } ring)
+        {
+            return InConvex(ring, lon, lat);
+        }
+
         locator ??= new IndexedPointInAreaLocator(area.Geometry);
         return locator.Locate(new Coordinate(lon, lat)) != Location.Exterior;
+    }
+
+    /// <summary>True when the point is inside or on a convex ring, whichever way the ring turns.</summary>
+    private static bool InConvex(ConvexRing ring, double lon, double lat)
+    {
+        int positive = 0, negative = 0;
+        var n = ring.X.Length;
+        for (int i = 0, j = n - 1; i < n; j = i++)
+        {
+            var cross = ((ring.X[i] - ring.X[j]) * (lat - ring.Y[j])) - ((ring.Y[i] - ring.Y[j]) * (lon - ring.X[j]));
+            if (cross > 0)
+            {
+                positive++;
+            }
+            else if (cross < 0)
+            {
+                negative++;
+            }
+        }
+
+        return positive == 0 || negative == 0;
     }
 }

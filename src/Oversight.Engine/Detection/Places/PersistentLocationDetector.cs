@@ -32,7 +32,7 @@ internal static class PersistentLocationDetector
             var qualifying = new Dictionary<long, Watch>();
             foreach (var (cell, requests) in cells)
             {
-                if (requests.Count >= settings.PersistentMinDays && BestWindow(context, requests) is { } watch && watch.Days >= settings.PersistentMinDays)
+                if (requests.Count >= settings.PersistentMinDays && BestWindow(context, requests) is { } watch)
                 {
                     qualifying[cell] = watch;
                 }
@@ -51,26 +51,21 @@ internal static class PersistentLocationDetector
     /// <summary>The requests of the <c>periodDays</c> window with the most distinct covered days (earliest such window).</summary>
     private static Watch? BestWindow(DetectionContext context, List<int> requests)
     {
-        var days = new SortedDictionary<DateOnly, List<int>>();
+        var covered = new List<(int Day, int Request)>(requests.Count);
         foreach (var i in requests)
         {
-            var last = DateOnly.FromDateTime(context.Local(context.End[i] - 1).Date);
-            for (var day = DateOnly.FromDateTime(context.Local(context.Start[i]).Date); day <= last; day = day.AddDays(1))
+            for (var day = context.FirstDay[i]; day <= context.LastDay[i]; day++)
             {
-                if (!days.TryGetValue(day, out var list))
-                {
-                    days[day] = list = [];
-                }
-
-                list.Add(i);
+                covered.Add((day, i));
             }
         }
 
-        var ordered = days.Keys.ToArray();
+        covered.Sort();
+        var days = covered.Select(c => c.Day).Distinct().ToArray();
         int bestFrom = 0, bestCount = 0;
-        for (int from = 0, to = 0; to < ordered.Length; to++)
+        for (int from = 0, to = 0; to < days.Length; to++)
         {
-            while (ordered[to].DayNumber - ordered[from].DayNumber >= context.Settings.PersistentPeriodDays)
+            while (days[to] - days[from] >= context.Settings.PersistentPeriodDays)
             {
                 from++;
             }
@@ -81,18 +76,14 @@ internal static class PersistentLocationDetector
             }
         }
 
-        if (bestCount == 0)
+        if (bestCount < context.Settings.PersistentMinDays)
         {
             return null;
         }
 
-        var members = new SortedSet<int>();
-        for (var k = bestFrom; k < bestFrom + bestCount; k++)
-        {
-            members.UnionWith(days[ordered[k]]);
-        }
-
-        return new Watch(bestCount, ordered[bestFrom], ordered[bestFrom + bestCount - 1], [.. members]);
+        var (fromDay, toDay) = (days[bestFrom], days[bestFrom + bestCount - 1]);
+        int[] members = [.. covered.Where(c => c.Day >= fromDay && c.Day <= toDay).Select(c => c.Request).Distinct().Order()];
+        return new Watch(bestCount, DateOnly.FromDayNumber(fromDay), DateOnly.FromDayNumber(toDay), members);
     }
 
     private static bool IsPeak(long cell, Watch watch, Dictionary<long, Watch> qualifying)

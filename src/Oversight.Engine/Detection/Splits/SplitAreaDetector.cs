@@ -18,36 +18,46 @@ internal static class SplitAreaDetector
 
         var limit = rule.Limit.BaseValue;
         var within = TimeSpan.FromHours(context.Settings.SplitWithinHours).Ticks;
-        foreach (var (agency, indices) in context.ByAgency)
+        var near = context.Settings.SplitNearMeters;
+        var groups = new UnionFind(context.Requests.Count);
+        var candidates = new List<int>();
+        foreach (var (_, indices) in context.ByAgency)
         {
-            var groups = new UnionFind(indices.Count);
-            for (var i = 0; i < indices.Count; i++)
+            var grid = context.NewGrid(500);
+            foreach (var a in indices)
             {
-                var a = indices[i];
-                for (var j = i + 1; j < indices.Count && context.Submitted[indices[j]] - context.Submitted[a] <= within; j++)
+                var area = context.Requests[a].Area;
+                grid.Near(area.Envelope, near, b => context.Submitted[a] - context.Submitted[b] > within, candidates);
+                foreach (var b in candidates)
                 {
-                    var b = indices[j];
                     if (context.Start[a] < context.End[b] && context.Start[b] < context.End[a]
-                        && Proximity.Within(context.Requests[a].Area, context.Requests[b].Area, context.Settings.SplitNearMeters))
+                        && Proximity.Within(area, context.Requests[b].Area, near))
                     {
-                        groups.Union(i, j);
+                        groups.Union(a, b);
                     }
                 }
+
+                grid.Add(a, area.Envelope);
+            }
+        }
+
+        foreach (var members in groups.Groups(2))
+        {
+            // The union is never larger than the sum, so most groups need no union at all.
+            if (members.Sum(m => context.Requests[m].Area.SquareMetres) <= limit)
+            {
+                continue;
             }
 
-            foreach (var group in groups.Groups(2))
+            var union = Geometries.UnionAreaSquareMetres(members.Select(m => context.Requests[m].Area.Geometry).ToList());
+            if (union > limit)
             {
-                var members = group.Select(k => indices[k]).ToList();
-                var union = Geometries.UnionAreaSquareMetres(members.Select(m => context.Requests[m].Area.Geometry).ToList());
-                if (union > limit)
-                {
-                    yield return Describe(context, agency, members, union, limit, rule.Limit.Unit);
-                }
+                yield return Describe(context, context.Requests[members[0]].Agency, members, union, limit);
             }
         }
     }
 
-    private static Finding Describe(DetectionContext context, string agency, List<int> members, double union, double limit, string unit)
+    private static Finding Describe(DetectionContext context, string agency, List<int> members, double union, double limit)
     {
         var ratio = union / limit;
         var cases = members.Select(m => context.Requests[m].CaseNumber).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Count();

@@ -20,31 +20,33 @@ internal static class SplitWindowDetector
         }
 
         var limitHours = rule.Limit.BaseValue / 3600;
-        foreach (var (agency, bySubmission) in context.ByAgency)
+        var groups = new UnionFind(context.Requests.Count);
+        var candidates = new List<int>();
+        foreach (var (_, bySubmission) in context.ByAgency)
         {
-            var indices = bySubmission.OrderBy(i => context.Start[i]).ThenBy(i => i).ToArray();
-            var groups = new UnionFind(indices.Length);
-            for (var i = 0; i < indices.Length; i++)
+            var grid = context.NewGrid(500);
+            foreach (var a in bySubmission.OrderBy(i => context.Start[i]).ThenBy(i => i))
             {
-                var a = indices[i];
-                var reach = context.End[a] + MaxGap.Ticks;
-                for (var j = i + 1; j < indices.Length && context.Start[indices[j]] <= reach; j++)
+                var area = context.Requests[a].Area;
+                grid.Near(area.Envelope, 0, b => context.End[b] + MaxGap.Ticks < context.Start[a], candidates);
+                foreach (var b in candidates)
                 {
-                    if (Overlap.WithPositiveArea(context.Requests[a].Area, context.Requests[indices[j]].Area))
+                    if (context.Start[a] <= context.End[b] + MaxGap.Ticks && Overlap.WithPositiveArea(area, context.Requests[b].Area))
                     {
-                        groups.Union(i, j);
+                        groups.Union(a, b);
                     }
                 }
-            }
 
-            foreach (var group in groups.Groups(2))
+                grid.Add(a, area.Envelope);
+            }
+        }
+
+        foreach (var members in groups.Groups(2))
+        {
+            var hours = UnionHours(context, members);
+            if (hours > limitHours)
             {
-                var members = group.Select(k => indices[k]).ToList();
-                var hours = UnionHours(context, members);
-                if (hours > limitHours)
-                {
-                    yield return Describe(context, agency, members, hours, limitHours);
-                }
+                yield return Describe(context, context.Requests[members[0]].Agency, members, hours, limitHours);
             }
         }
     }

@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using Oversight.Geo;
 
 namespace Oversight.Detection.Tracks;
@@ -7,8 +8,7 @@ namespace Oversight.Detection.Tracks;
 /// starts after the previous one started and no later than <c>track.maxGapMinutes</c> after it
 /// ended, consecutive centroids are <c>minStepMeters</c>..<c>maxStepMeters</c> apart, and the implied
 /// speed (distance over the time between window starts, floored at 5 minutes) is at most
-/// <c>maxSpeedKmh</c>. The longest chain is reported first; its requests are then set aside and
-/// the search repeats, so one request belongs to at most one track.
+/// <c>maxSpeedKmh</c>. The longest chains are taken first and a request belongs to at most one track.
 /// </summary>
 internal static class TrackDetector
 {
@@ -19,19 +19,23 @@ internal static class TrackDetector
     {
         var settings = context.Settings;
         var gap = TimeSpan.FromMinutes(settings.TrackMaxGapMinutes).Ticks;
+        var position = new int[context.Requests.Count];
+        var candidates = new List<int>();
         foreach (var (agency, bySubmission) in context.ByAgency)
         {
             var nodes = bySubmission.OrderBy(i => context.Start[i]).ThenBy(i => i).ToArray();
-            var next = new List<(int To, double Metres)>[nodes.Length];
+            var next = new List<(int To, double Metres)>?[nodes.Length];
             var hasEdge = false;
-            for (var i = 0; i < nodes.Length; i++)
+            var grid = context.NewGrid(settings.TrackMaxStepMeters);
+            for (var k = 0; k < nodes.Length; k++)
             {
-                var a = nodes[i];
-                var reach = context.End[a] + gap;
-                for (var j = i + 1; j < nodes.Length && context.Start[nodes[j]] <= reach; j++)
+                var b = nodes[k];
+                position[b] = k;
+                var point = new Envelope(context.Lon[b], context.Lon[b], context.Lat[b], context.Lat[b]);
+                grid.Near(point, settings.TrackMaxStepMeters, a => context.End[a] + gap < context.Start[b], candidates);
+                foreach (var a in candidates)
                 {
-                    var b = nodes[j];
-                    if (context.Start[b] <= context.Start[a])
+                    if (context.Start[a] >= context.Start[b] || context.Start[b] > context.End[a] + gap)
                     {
                         continue;
                     }
@@ -40,10 +44,12 @@ internal static class TrackDetector
                     var hours = Math.Max(context.Start[b] - context.Start[a], SpeedFloor.Ticks) / (double)TimeSpan.TicksPerHour;
                     if (metres >= settings.TrackMinStepMeters && metres <= settings.TrackMaxStepMeters && metres / 1000 / hours <= settings.TrackMaxSpeedKmh)
                     {
-                        (next[i] ??= []).Add((j, metres));
+                        (next[position[a]] ??= []).Add((k, metres));
                         hasEdge = true;
                     }
                 }
+
+                grid.Add(b, point);
             }
 
             if (!hasEdge)
@@ -51,66 +57,56 @@ internal static class TrackDetector
                 continue;
             }
 
-            var used = new bool[nodes.Length];
-            while (LongestChain(next, used) is { Count: var links } chain && links >= settings.TrackMinLinks)
+            foreach (var chain in Chains(next, settings.TrackMinLinks))
             {
-                foreach (var k in chain)
-                {
-                    used[k] = true;
-                }
-
                 yield return Describe(context, agency, chain.Select(k => nodes[k]).ToList());
             }
         }
     }
 
-    /// <summary>The longest path through unused nodes (edges go forward in start order); ties go to the earliest end.</summary>
-    private static List<int> LongestChain(List<(int To, double Metres)>[] next, bool[] used)
+    /// <summary>
+    /// Chains of at least <paramref name="minLinks"/> nodes: the longest path ending at each node is
+    /// found in one pass (edges go forward), then paths are taken longest first, each stopping
+    /// where it meets a node an earlier chain took.
+    /// </summary>
+    private static IEnumerable<List<int>> Chains(List<(int To, double Metres)>?[] next, int minLinks)
     {
         var length = new int[next.Length];
         var previous = new int[next.Length];
-        var best = -1;
         for (var i = 0; i < next.Length; i++)
         {
-            if (used[i])
+            (length[i], previous[i]) = (Math.Max(length[i], 1), length[i] == 0 ? -1 : previous[i]);
+            foreach (var (to, _) in next[i] ?? [])
             {
-                continue;
-            }
-
-            if (length[i] == 0)
-            {
-                length[i] = 1;
-                previous[i] = -1;
-            }
-
-            if (best < 0 || length[i] > length[best])
-            {
-                best = i;
-            }
-
-            if (next[i] is null)
-            {
-                continue;
-            }
-
-            foreach (var (to, _) in next[i])
-            {
-                if (!used[to] && length[i] + 1 > length[to])
+                if (length[i] + 1 > length[to])
                 {
-                    length[to] = length[i] + 1;
-                    previous[to] = i;
+                    (length[to], previous[to]) = (length[i] + 1, i);
                 }
             }
         }
 
-        var chain = new List<int>();
-        for (var k = best; k >= 0; k = previous[k])
+        var used = new bool[next.Length];
+        foreach (var end in Enumerable.Range(0, next.Length).Where(i => length[i] >= minLinks).OrderByDescending(i => length[i]).ThenBy(i => i))
         {
-            chain.Add(k);
-        }
+            var chain = new List<int>();
+            for (var k = end; k >= 0 && !used[k]; k = previous[k])
+            {
+                chain.Add(k);
+            }
 
-        chain.Reverse();
-        return chain;
+            if (chain.Count < minLinks)
+            {
+                continue;
+            }
+
+            chain.Reverse();
+            foreach (var k in chain)
+            {
+                used[k] = true;
+            }
+
+            yield return chain;
+        }
     }
 
     private static Finding Describe(DetectionContext context, string agency, List<int> chain)
