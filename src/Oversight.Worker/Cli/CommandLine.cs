@@ -11,6 +11,7 @@ internal static class CommandLine
         new PolicyTestVerb(),
         new PolicyCompareVerb(),
         new SimulateVerb(),
+        new ReportVerb(),
         new GenerateVerb(),
         new ServeVerb(),
         new KeysCreateVerb(),
