@@ -45,6 +45,8 @@ public static class ServiceHost
         await app.Services.GetRequiredService<GateService>().InitializeAsync(cancellationToken);
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<AuditJob>(AuditJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<ReportJob>(ReportJob.RecurringId, job => job.QuarterlyAsync(CancellationToken.None), Cron.Daily(4));
     }
 
     private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
@@ -56,6 +58,7 @@ public static class ServiceHost
         services.AddSingleton(sp => new PolicyStore(options.PoliciesDirectory, options.ActivePolicy, sp.GetRequiredService<ILogger<PolicyStore>>()));
         services.AddTransient<AuditJob>();
         services.AddTransient<SimulationJob>();
+        services.AddTransient<ReportJob>();
     }
 
     private static void AddOversightAuth(this IServiceCollection services)
@@ -123,7 +126,7 @@ public static class ServiceHost
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
         if (options.Role != ServiceRole.Worker)
         {
-            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi();
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapReportsApi();
         }
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })
