@@ -82,8 +82,9 @@ internal sealed partial class PageLayout
 
             using var font = new SKFont(ReportFonts.Regular, 8);
             using var paint = new SKPaint { Color = Muted, IsAntialias = true };
+            using var line = new SKPaint { Color = Rule, StrokeWidth = 0.5f };
             var baseline = PageHeight - Margin + 6;
-            canvas.DrawLine(Left, baseline - 12, Left + Width, baseline - 12, new SKPaint { Color = Rule, StrokeWidth = 0.5f });
+            canvas.DrawLine(Left, baseline - 12, Left + Width, baseline - 12, line);
             canvas.DrawText(footer, Left, baseline, SKTextAlign.Left, font, paint);
             canvas.DrawText($"Page {i + 1} of {pages.Count}", Left + Width, baseline, SKTextAlign.Right, font, paint);
             document.EndPage();
