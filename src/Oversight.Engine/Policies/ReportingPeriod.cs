@@ -40,6 +40,22 @@ public sealed partial record ReportingPeriod(string Name, DateTimeOffset Start, 
         return true;
     }
 
+    /// <summary>The period of the same length just before this one (2026Q2 for 2026Q3, 2026-07 for 2026-08, 2025 for 2026).</summary>
+    public ReportingPeriod Previous(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var start = Start.DateTime;
+        var months = ((End.Year - Start.Year) * 12) + End.Month - Start.Month;
+        var previous = start.AddMonths(-months);
+        var name = months switch
+        {
+            3 => $"{previous.Year}Q{((previous.Month - 1) / 3) + 1}",
+            1 => previous.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            _ => previous.Year.ToString(CultureInfo.InvariantCulture),
+        };
+        return new ReportingPeriod(name, Local(previous, zone), Start);
+    }
+
     /// <summary>True when <paramref name="time"/> falls in [Start, End).</summary>
     public bool Contains(DateTimeOffset time) => time >= Start && time < End;
 

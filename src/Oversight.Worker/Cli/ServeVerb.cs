@@ -9,7 +9,7 @@ internal sealed class ServeVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "serve",
         "Run the HTTP API (gate, record, audit) and the background jobs.",
-        "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N]",
+        "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N] [--geography G.geojson]",
         [
             new("urls", "U", "Where to listen (default http://127.0.0.1:5080)."),
             new("db", "D", DatabaseOption.Help),
@@ -17,6 +17,7 @@ internal sealed class ServeVerb : IVerb
             new("active-policy", "ID", "The policy that gates submissions (default rochester-mn if loaded, else the first by id)."),
             new("role", "R", "all (default), api (HTTP only) or worker (jobs only); several api and worker processes can share one PostgreSQL database."),
             new("rate-limit", "N", "Requests per 10 seconds per API key before 429 (default 100)."),
+            new("geography", "G", "GeoJSON census tracts for the transparency reports' breakdown by place (default: none)."),
         ],
         "With SQLite, jobs use in-process storage: run one process with --role all. With PostgreSQL, jobs\n" +
         "and the decision log live in the database and any number of processes can share it.");
@@ -51,10 +52,17 @@ internal sealed class ServeVerb : IVerb
             ActivePolicy = args["active-policy"],
             Role = role.Value,
             RateLimit = rate,
+            Geography = args["geography"],
         };
         if (!Directory.Exists(options.PoliciesDirectory))
         {
             await console.Error.WriteLineAsync($"oversight serve: no policy folder at {Path.GetFullPath(options.PoliciesDirectory)} (use --policies DIR)");
+            return ExitCodes.Invalid;
+        }
+
+        if (options.Geography is { } geography && Oversight.Reports.GeographyFile.Load(geography, out var problems) is null)
+        {
+            await console.Error.WriteLineAsync($"oversight serve: --geography: {string.Join("; ", problems)}");
             return ExitCodes.Invalid;
         }
 

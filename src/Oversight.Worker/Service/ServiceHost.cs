@@ -47,6 +47,7 @@ public static class ServiceHost
         recurring.AddOrUpdate<AuditJob>(AuditJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<DetectionJob>(DetectionJob.HourlyId, job => job.RunAsync(false, CancellationToken.None), Cron.Hourly(15));
         recurring.AddOrUpdate<DetectionJob>(DetectionJob.NightlyId, job => job.RunAsync(true, CancellationToken.None), Cron.Daily(2));
+        recurring.AddOrUpdate<ReportJob>(ReportJob.RecurringId, job => job.QuarterlyAsync(CancellationToken.None), Cron.Daily(4));
     }
 
     private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
@@ -59,6 +60,7 @@ public static class ServiceHost
         services.AddTransient<AuditJob>();
         services.AddTransient<SimulationJob>();
         services.AddTransient<DetectionJob>();
+        services.AddTransient<ReportJob>();
     }
 
     private static void AddOversightAuth(this IServiceCollection services)
@@ -126,7 +128,7 @@ public static class ServiceHost
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
         if (options.Role != ServiceRole.Worker)
         {
-            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi();
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi().MapReportsApi();
         }
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })

@@ -33,6 +33,10 @@ public sealed record ServiceOptions
     /// <summary>Simulations over at most this many recorded requests run at once (200); larger ones go to a background job (202).</summary>
     /// <value>Default 20,000.</value>
     public int SimulationInlineLimit { get; init; } = 20_000;
+
+    /// <summary>GeoJSON census tracts for the reports' breakdown by place and map (e.g. samples/olmsted-tracts-2020.geojson).</summary>
+    /// <value>Default none: reports have no geographic breakdown.</value>
+    public string? Geography { get; init; }
 }
 
 /// <summary>What a process does: the HTTP API, the background jobs, or both.</summary>

@@ -1,0 +1,46 @@
+using Oversight.Policies;
+using Oversight.Requests;
+
+namespace Oversight.Reports;
+
+/// <summary>Rules in words a council member reads: "Area larger than 0.5 sq mi".</summary>
+internal static class RuleDescriptions
+{
+    public static string Describe(Rule rule) => rule switch
+    {
+        MaxAreaRule r => $"Area larger than {r.Limit}",
+        MinAreaRule r => $"Area smaller than {r.Limit}",
+        MaxWindowRule r => $"Time window longer than {r.Limit}",
+        MinWindowRule r => $"Time window shorter than {r.Limit}",
+        MaxLookbackRule r => $"Footage older than {r.Limit}",
+        NoFutureWindowRule => "Window reaching into the future",
+        RequiredRule r => $"No {Field(r.Field)} given",
+        MinLengthRule r => $"{Capital(Field(r.Field))} shorter than {r.Limit} characters",
+        AllowedValuesRule r => $"{Capital(Field(r.Field))} not one of {string.Join(", ", r.Values.Order(StringComparer.Ordinal))}",
+        ForbiddenTermsRule r => $"{Capital(Field(r.Field))} mentions a term the policy forbids",
+        MaxRequestsRule r => $"More than {r.Limit} requests per {Key(r.Per)} in {r.Period}",
+        MaxTotalAreaRule r => $"Combined area per {Key(r.Per)} over {r.Limit} in {r.Period}",
+        MaxTotalWindowRule r => $"Combined time windows per {Key(r.Per)} over {r.Limit} in {r.Period}",
+        WithinBoundaryRule => "Area outside the permitted boundary",
+        _ => rule.Kind,
+    };
+
+    private static string Field(RequestField field) => field switch
+    {
+        RequestField.CaseNumber => "case number",
+        RequestField.IncidentType => "incident type",
+        RequestField.LegalBasis => "legal basis",
+        _ => field.Name(),
+    };
+
+    private static string Key(CountKey key) => key switch
+    {
+        CountKey.Agency => "agency",
+        CountKey.Requester => "officer",
+        CountKey.Area => "place",
+        CountKey.Case => "case",
+        _ => key.ToString(),
+    };
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Oversight.Gate;
+using Oversight.Policies;
+using Oversight.Reports;
+using Oversight.Requests;
+using Oversight.Storage;
+
+namespace Oversight.Worker.Service.Jobs;
+
+/// <summary>A report's inputs read from the database: decision-log rows, stored findings, and their sha256.</summary>
+internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFinding> Findings, string Sha256)
+{
+    /// <summary>
+    /// The policy's decisions submitted in the period and the one before it (for the change
+    /// figures), and the findings whose first request falls in the period. The sha256 is taken
+    /// over the log entries' chain hashes in log order, then the findings' ids and stored JSON.
+    /// </summary>
+    public static async Task<ReportInputs> LoadAsync(OversightDbContext db, Policy policy, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var from = period.Previous(policy.TimeZone).Start.UtcTicks;
+        var to = period.End.UtcTicks;
+        var decisions = await db.Decisions.AsNoTracking()
+            .Where(d => d.PolicyId == policy.Id && d.SubmittedAtTicks >= from && d.SubmittedAtTicks < to)
+            .OrderBy(d => d.Sequence)
+            .Select(d => new { d.RequestJson, d.DecisionJson, d.Outcome, d.PolicyVersion, d.PolicySha256, d.Hash })
+            .ToListAsync(cancellationToken);
+        var findings = await db.Findings.AsNoTracking()
+            .Where(f => f.PolicyId == policy.Id && f.FirstSubmittedAtTicks >= period.Start.UtcTicks && f.FirstSubmittedAtTicks < to)
+            .OrderBy(f => f.Id)
+            .ToListAsync(cancellationToken);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var rows = new List<ReportRequest>(decisions.Count);
+        foreach (var d in decisions)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(d.Hash + "\n"));
+            if (RequestJson.Parse(d.RequestJson).Value is { } request && OutcomeNames.TryParse(d.Outcome, out var outcome))
+            {
+                rows.Add(ReportRequest.From(request, outcome, Violated(d.DecisionJson), policy.Id, d.PolicyVersion, d.PolicySha256));
+            }
+        }
+
+        var reported = new List<ReportFinding>(findings.Count);
+        foreach (var f in findings)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(f.Id + "\n" + f.Json + "\n"));
+            var (explanation, requestIds) = FindingText(f.Json);
+            reported.Add(new ReportFinding(f.Id, f.Kind, f.Severity, f.Agency, explanation, new DateTimeOffset(f.FirstSubmittedAtTicks, TimeSpan.Zero), requestIds));
+        }
+
+        return new ReportInputs(rows, reported, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private static List<string> Violated(string decisionJson)
+    {
+        using var document = JsonDocument.Parse(decisionJson);
+        return document.RootElement.TryGetProperty("rules", out var rules)
+            ? [.. rules.EnumerateArray().Where(r => r.GetProperty("outcome").GetString() == "violated").Select(r => r.GetProperty("id").GetString()!)]
+            : [];
+    }
+
+    /// <summary>The explanation and request ids of a stored finding (keys "explanation" and "requestIds").</summary>
+    private static (string Explanation, List<string> RequestIds) FindingText(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var explanation = root.TryGetProperty("explanation", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : string.Empty;
+        List<string> ids = root.TryGetProperty("requestIds", out var r) && r.ValueKind == JsonValueKind.Array
+            ? [.. r.EnumerateArray().Select(x => x.GetString()).OfType<string>()]
+            : [];
+        return (explanation, ids);
+    }
+}

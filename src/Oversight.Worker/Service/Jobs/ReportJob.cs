@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Oversight.Policies;
+using Oversight.Reports;
+using Oversight.Reports.Pdf;
+using Oversight.Reports.Xlsx;
+using Oversight.Storage;
+
+namespace Oversight.Worker.Service.Jobs;
+
+/// <summary>
+/// Makes a recorded report by id, and each quarter's public report once the quarter is over.
+/// Reentrant: a finished report is left as it is; an interrupted one is simply made again.
+/// </summary>
+public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, TimeProvider time, ILogger<ReportJob> logger)
+{
+    public const string RecurringId = "transparency-report-quarterly";
+
+    public async Task RunAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = gate.Database.CreateContext();
+        var record = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (record is null || record.Status is "done" or "failed")
+        {
+            return;
+        }
+
+        record.Status = "running";
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var policy = policies.Find(record.PolicyId) ?? throw new InvalidOperationException($"the policy '{record.PolicyId}' is no longer loaded");
+            if (!ReportingPeriod.TryParse(record.Period, policy.TimeZone, out var period, out var error))
+            {
+                throw new InvalidOperationException(error);
+            }
+
+            var inputs = await ReportInputs.LoadAsync(db, policy, period, cancellationToken);
+            var report = ReportBuilder.Build(new ReportInput(policy, inputs.Requests, inputs.Findings, period, inputs.Sha256, time.GetUtcNow(), record.Internal, Geography()));
+            using var pdf = new MemoryStream();
+            ReportPdf.Write(report, pdf);
+            using var xlsx = new MemoryStream();
+            ReportWorkbook.Write(report, xlsx);
+            (record.Pdf, record.Xlsx, record.InputSha256, record.Requests, record.Status) = (pdf.ToArray(), xlsx.ToArray(), inputs.Sha256, report.Summary.Submitted, "done");
+        }
+        catch (InvalidOperationException e)
+        {
+            logger.LogError("Report {Id} failed: {Message}", id, e.Message);
+            record.Status = "failed";
+            record.Error = e.Message;
+        }
+
+        record.FinishedAtTicks = time.GetUtcNow().UtcTicks;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The public report of the last finished quarter for the active policy, unless a finished one
+    /// was made from the same input (same sha256). Returns the report's id, or null when skipped.
+    /// </summary>
+    public async Task<string?> QuarterlyAsync(CancellationToken cancellationToken)
+    {
+        var policy = policies.Active;
+        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), policy.TimeZone);
+        var quarter = ((now.Month - 1) / 3) + 1;
+        var name = quarter == 1 ? $"{now.Year - 1}Q4" : $"{now.Year}Q{quarter - 1}";
+        ReportingPeriod.TryParse(name, policy.TimeZone, out var period, out _);
+        await using var db = gate.Database.CreateContext();
+        var inputs = await ReportInputs.LoadAsync(db, policy, period, cancellationToken);
+        if (await db.Reports.AnyAsync(r => r.PolicyId == policy.Id && r.Period == name && !r.Internal && r.Status == "done" && r.InputSha256 == inputs.Sha256, cancellationToken))
+        {
+            logger.LogInformation("The {Period} report for {Policy} is up to date", name, policy.Id);
+            return null;
+        }
+
+        var record = NewRecord(name, policy.Id, isInternal: false, time);
+        db.Reports.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await RunAsync(record.Id, cancellationToken);
+        return record.Id;
+    }
+
+    internal static ReportRecord NewRecord(string period, string policyId, bool isInternal, TimeProvider time) => new()
+    {
+        Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        Status = "queued",
+        Period = period,
+        PolicyId = policyId,
+        Internal = isInternal,
+        CreatedAtTicks = time.GetUtcNow().UtcTicks,
+    };
+
+    private ReportGeography? Geography()
+    {
+        if (options.Value.Geography is not { } path)
+        {
+            return null;
+        }
+
+        return GeographyFile.Load(path, out var problems) ?? throw new InvalidOperationException(string.Join("; ", problems));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Worker.Service.Auth;
+using Oversight.Worker.Service.Jobs;
+using UglyToad.PdfPig;
+
+namespace Oversight.Worker.Tests.Service;
+
+public sealed class ReportsApiTests
+{
+    private static async Task<TestService> WithHistoryAsync(string provider)
+    {
+        var service = await TestService.StartAsync(provider, tune: o => o with { Geography = Path.Combine(AppContext.BaseDirectory, "samples", "olmsted-tracts-2020.geojson") });
+        var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        for (var i = 0; i < 7; i++)
+        {
+            await agency.PostAsync("/v1/requests", TestService.Json(TestService.Request($"secret-req-{i}", minutes: i * 60 * 24 / 2)));
+        }
+
+        return service;
+    }
+
+    private static async Task<JsonElement> WaitAsync(HttpClient client, string location)
+    {
+        // PostgreSQL job storage polls its queue every 15 s; allow a few polls on a busy machine.
+        for (var i = 0; i < 450; i++)
+        {
+            var status = JsonDocument.Parse(await client.GetStringAsync(location)).RootElement;
+            if (status.GetProperty("status").GetString() is "done" or "failed")
+            {
+                return status;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("the report job did not finish within 90 s");
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Report_PostPollDownload_GivesPdfAndWorkbook(string provider)
+    {
+        await using var service = await WithHistoryAsync(provider);
+        var council = await service.ClientAsync(Roles.Council);
+        var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        var status = await WaitAsync(council, location);
+        Assert.Equal("done", status.GetProperty("status").GetString());
+        Assert.Equal(7, status.GetProperty("requests").GetInt32());
+        Assert.Equal(64, status.GetProperty("inputSha256").GetString()!.Length);
+
+        using var pdf = PdfDocument.Open(await council.GetByteArrayAsync(location + ".pdf"));
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("submitted 7 requests", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-req", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("badge-1", text, StringComparison.Ordinal);
+
+        using var workbook = new XLWorkbook(new MemoryStream(await council.GetByteArrayAsync(location + ".xlsx")));
+        Assert.Equal(7, workbook.Worksheet("ByAgency").Cell(2, 2).GetValue<int>());
+        Assert.Contains(workbook.Worksheet("ByGeography").Column(3).CellsUsed(), c => c.DataType == XLDataType.Number && c.GetValue<int>() == 7);
+    }
+
+    [Fact]
+    public async Task Report_InternalForCouncil_IsForbiddenButAuditorGetsRowLevelSheets()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        var council = await service.ClientAsync(Roles.Council);
+        Assert.Equal(HttpStatusCode.Forbidden, (await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3","internal":true}"""))).StatusCode);
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var response = await auditor.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3","internal":true}"""));
+        var location = response.Headers.Location!.ToString();
+        Assert.Equal("done", (await WaitAsync(auditor, location)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await council.GetAsync(location)).StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await auditor.GetByteArrayAsync(location + ".xlsx")));
+        Assert.Equal("secret-req-0", workbook.Worksheet("Requests").Cell(2, 1).GetString());
+    }
+
+    [Fact]
+    public async Task Report_BadPeriodAndAgencyKey_AreRefused()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var bad = await auditor.PostAsync("/v1/reports", TestService.Json("""{"period":"last quarter"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("$.period", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/v1/reports/nope.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Quarterly_SameInputTwice_MakesOneReport()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        var job = new ReportJob(
+            service.App.Services.GetRequiredService<Oversight.Worker.Service.GateService>(),
+            service.App.Services.GetRequiredService<Oversight.Worker.Service.PolicyStore>(),
+            Microsoft.Extensions.Options.Options.Create(service.Options),
+            new FixedTime(new DateTimeOffset(2026, 10, 2, 12, 0, 0, TimeSpan.Zero)),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportJob>.Instance);
+        var first = await job.QuarterlyAsync(CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.Null(await job.QuarterlyAsync(CancellationToken.None));
+        await using var db = service.Database.CreateContext();
+        var record = Assert.Single(db.Reports);
+        Assert.Equal(("2026Q3", "done", 7), (record.Period, record.Status, record.Requests));
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
