@@ -17,8 +17,8 @@ public static partial class ReportPdf
             (report.Findings.Count > FindingsListed ? $"The {FindingsListed} most severe are listed; the workbook lists all {report.Findings.Count:N0}." : "Each is listed with what was found."),
             9.5f);
         layout.Table(
-            [new("Severity", 0.8f), new("Kind", 1.2f), new("Agency", 1.4f), new("First request", 1.2f), new("Requests", 0.8f, true), new("What was found", 4.2f)],
-            [.. report.Findings.Take(FindingsListed).Select(f => new[] { f.Severity, f.Kind, f.Agency, Time(f.FirstSubmittedAt, zone), N(f.Requests), f.Explanation })]);
+            [new("Severity", 1.1f), new("Pattern", 1.3f), new("First request", 1.2f), new("Requests", 1.1f, true), new("What was found", 4.9f)],
+            [.. report.Findings.Take(FindingsListed).Select(f => new[] { f.Severity, f.Kind.Replace('-', ' '), Time(f.FirstSubmittedAt, zone), N(f.Requests), f.Explanation })]);
     }
 
     private static void Policies(PageLayout layout, TransparencyReport report, TimeZoneInfo zone)
