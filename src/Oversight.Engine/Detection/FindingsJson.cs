@@ -59,22 +59,30 @@ public static class FindingsJson
     public static string ToJson(Finding finding) => Serialize(w => Write(w, finding), indented: false);
 
     /// <summary>The contract's document: <c>{"findings":[…]}</c>.</summary>
-    public static string ToJson(IEnumerable<Finding> findings, bool indented = false) => Serialize(
-        w =>
+    public static string ToJson(IEnumerable<Finding> findings, bool indented = false) => Serialize(w => Write(w, findings), indented);
+
+    /// <summary>Writes the contract's document, <c>{"findings":[…]}</c>, flushing as it goes.</summary>
+    public static void Write(Utf8JsonWriter writer, IEnumerable<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(findings);
+        writer.WriteStartObject();
+        writer.WriteStartArray("findings");
+        foreach (var finding in findings)
         {
-            w.WriteStartObject();
-            w.WriteStartArray("findings");
-            foreach (var finding in findings)
+            Write(writer, finding);
+            if (writer.BytesPending > 64 * 1024)
             {
-                Write(w, finding);
+                writer.Flush();
             }
+        }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        },
-        indented);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
 
-    /// <summary>Reads back one finding written by <see cref="Write"/>.</summary>
+    /// <summary>Reads back one finding written by <see cref="Write(Utf8JsonWriter, Finding)"/>.</summary>
     public static Finding Read(JsonElement element)
     {
         FindingNames.TryParseKind(element.GetProperty("kind").GetString(), out var kind);

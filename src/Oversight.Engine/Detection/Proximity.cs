@@ -41,7 +41,7 @@ internal static class Proximity
         }
 
         var project = AffineTransformation.ScaleInstance(kx, ky);
-        return project.Transform(a.Geometry).Distance(project.Transform(b.Geometry)) <= metres;
+        return project.Transform(a.Outline()).Distance(project.Transform(b.Outline())) <= metres;
     }
 
     /// <summary>

@@ -22,7 +22,6 @@ public sealed class RequestArea
         Circle = circle;
         Envelope = envelope;
         Convex = geometry is null ? null : ConvexRing.Of(geometry);
-        parts = new Lazy<IReadOnlyList<ConvexRing>?>(() => ConvexRing.Triangles(Geometry));
     }
 
     /// <summary>The outline as a convex ring when the area is one convex polygon without holes; null otherwise.</summary>
@@ -33,14 +32,33 @@ public sealed class RequestArea
     /// triangles (computed on first use). Two areas overlap with positive area exactly when some
     /// pair of their pieces does. Null for a circle, or when the area could not be triangulated.
     /// </summary>
-    public IReadOnlyList<ConvexRing>? ConvexParts => Circle is not null ? null : Convex is { } convex ? [convex] : parts.Value;
+    public IReadOnlyList<ConvexRing>? ConvexParts => Circle is not null ? null : Convex is { } convex ? [convex] : Triangles();
 
-    private readonly Lazy<IReadOnlyList<ConvexRing>?> parts;
+    // Computed on first use; two threads racing compute equal lists, and either may be kept.
+    private IReadOnlyList<ConvexRing>? triangles;
+    private bool triangulated;
+
+    private IReadOnlyList<ConvexRing>? Triangles()
+    {
+        if (!Volatile.Read(ref triangulated))
+        {
+            triangles = ConvexRing.Triangles(Geometry);
+            Volatile.Write(ref triangulated, true);
+        }
+
+        return triangles;
+    }
 
     /// <summary>The outline in lon/lat; for a circle, its 64-gon, made on first use.</summary>
     public Geometry Geometry => geometryOrNull ??= Geometries.Circle(Circle!.Lon, Circle.Lat, Circle.RadiusMetres);
 
     private Geometry? geometryOrNull;
+
+    /// <summary>
+    /// The outline in lon/lat, without keeping a circle's 64-gon afterwards: for work over very many
+    /// areas once each, where caching every circle's polygon would cost more memory than it saves.
+    /// </summary>
+    public Geometry Outline() => geometryOrNull ?? Geometries.Circle(Circle!.Lon, Circle.Lat, Circle.RadiusMetres);
 
     public double SquareMetres { get; }
 

@@ -159,11 +159,11 @@ internal sealed partial class RequestDraft
         var request = new FootageRequest
         {
             Id = "pending",
-            Agency = Agency!.Trim(),
-            Requester = Requester!.Trim(),
+            Agency = TextPool.Share(Agency!.Trim())!,
+            Requester = TextPool.Share(Requester!.Trim())!,
             CaseNumber = Blank(CaseNumber),
-            IncidentType = Blank(IncidentType),
-            Description = Description,
+            IncidentType = TextPool.Share(Blank(IncidentType)),
+            Description = TextPool.Share(Description),
             LegalBasis = LegalBasis,
             SubmittedAt = SubmittedAt!.Value,
             Window = new TimeWindow(WindowStart!.Value, WindowEnd!.Value),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Oversight.Detection;
 using Oversight.Gate;
 using Oversight.History;
@@ -66,14 +67,11 @@ internal sealed class DetectVerb : IVerb
             }
         });
         var findings = Detectors.Run(policy, counted, steps);
-        var json = FindingsJson.ToJson(findings, indented: true);
-        if (args["out"] is { } path)
+        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
         {
-            await File.WriteAllTextAsync(path, json + "\n");
-        }
-        else
-        {
-            await console.Out.WriteLineAsync(json);
+            await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
+            FindingsJson.Write(writer, findings);
+            target.WriteByte((byte)'\n');
         }
 
         if (!quiet)

@@ -37,7 +37,7 @@ internal static class CaseFanoutDetector
                     continue;
                 }
 
-                var union = Geometries.UnionAreaSquareMetres(members.Select(m => context.Requests[m].Area.Geometry).ToList());
+                var union = Geometries.UnionAreaSquareMetres(members.Select(m => context.Requests[m].Area.Outline()).ToList());
                 if (members.Count >= settings.FanoutMinRequests || union >= minArea)
                 {
                     yield return Describe(context, agency, number, members, union);

@@ -49,7 +49,7 @@ internal static class SplitAreaDetector
                 continue;
             }
 
-            var union = Geometries.UnionAreaSquareMetres(members.Select(m => context.Requests[m].Area.Geometry).ToList());
+            var union = Geometries.UnionAreaSquareMetres(members.Select(m => context.Requests[m].Area.Outline()).ToList());
             if (union > limit)
             {
                 yield return Describe(context, context.Requests[members[0]].Agency, members, union, limit);
