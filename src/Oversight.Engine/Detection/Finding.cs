@@ -84,33 +84,23 @@ public static class FindingNames
         _ => throw new ArgumentOutOfRangeException(nameof(severity)),
     };
 
-    public static bool TryParseKind(string? text, out FindingKind kind)
+    public static bool TryParseKind(string? text, out FindingKind kind) => TryParse(text, Name, out kind);
+
+    public static bool TryParseSeverity(string? text, out Severity severity) => TryParse(text, Name, out severity);
+
+    private static bool TryParse<T>(string? text, Func<T, string> name, out T value)
+        where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<FindingKind>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (candidate.Name() == text)
+            if (name(candidate) == text)
             {
-                kind = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        kind = default;
-        return false;
-    }
-
-    public static bool TryParseSeverity(string? text, out Severity severity)
-    {
-        foreach (var candidate in Enum.GetValues<Severity>())
-        {
-            if (candidate.Name() == text)
-            {
-                severity = candidate;
-                return true;
-            }
-        }
-
-        severity = default;
+        value = default;
         return false;
     }
 }

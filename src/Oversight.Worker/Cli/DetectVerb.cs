@@ -35,13 +35,7 @@ internal sealed class DetectVerb : IVerb
 
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
-        var read = InputFiles.Read(args["input"]!, args.Has("strict"), console);
-        if (read.Error is not null)
-        {
-            await console.Error.WriteLineAsync(read.Error);
-        }
-
-        if (read.Stopped)
+        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console) is not { } read)
         {
             return ExitCodes.Invalid;
         }
@@ -84,11 +78,5 @@ internal sealed class DetectVerb : IVerb
         }
 
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Reports on the caller's thread, so that progress lines come out in order.</summary>
-    private sealed class Steps(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

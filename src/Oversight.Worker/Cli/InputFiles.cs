@@ -11,6 +11,21 @@ internal sealed record InputRead(List<FootageRequest> Requests, int Invalid, boo
 /// </summary>
 internal static class InputFiles
 {
+    /// <summary>
+    /// Reads the file and says on standard error why reading stopped, if it did; null when it
+    /// stopped (the verb then exits with status 2).
+    /// </summary>
+    public static async Task<InputRead?> ReadForVerbAsync(string path, bool strict, Console2 console)
+    {
+        var read = Read(path, strict, console);
+        if (read.Error is not null)
+        {
+            await console.Error.WriteLineAsync(read.Error);
+        }
+
+        return read.Stopped ? null : read;
+    }
+
     public static InputRead Read(string path, bool strict, Console2 console)
     {
         // Standard input carries JSONL.

@@ -23,3 +23,9 @@ internal sealed class Progress(Console2 console, string verb, int total, bool qu
         console.Error.WriteLine($"{verb}: {done:N0} of {total:N0} ({100.0 * done / total:0}%, {rate:N0}/s)");
     }
 }
+
+/// <summary>Progress that reports on the caller's thread, so that lines come out in order (unlike <see cref="Progress{T}"/>).</summary>
+internal sealed class Steps(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
+}

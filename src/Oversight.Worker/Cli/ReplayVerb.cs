@@ -33,13 +33,7 @@ internal sealed class ReplayVerb : IVerb
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
         var input = args["input"]!;
-        var read = InputFiles.Read(input, args.Has("strict"), console);
-        if (read.Error is not null)
-        {
-            await console.Error.WriteLineAsync(read.Error);
-        }
-
-        if (read.Stopped)
+        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console) is not { } read)
         {
             return ExitCodes.Invalid;
         }

@@ -71,13 +71,7 @@ internal sealed class ReportVerb : IVerb
 
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
-        var read = InputFiles.Read(input, args.Has("strict"), console);
-        if (read.Error is not null)
-        {
-            await console.Error.WriteLineAsync(read.Error);
-        }
-
-        if (read.Stopped)
+        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console) is not { } read)
         {
             return ExitCodes.Invalid;
         }
@@ -103,7 +97,7 @@ internal sealed class ReportVerb : IVerb
             progress.Tick();
         }
 
-        var findings = Detectors.Run(policy, counted, quiet || counted.Count < 10_000 ? null : new Progress<string>(name => console.Error.WriteLine($"report: detector {name}")));
+        var findings = Detectors.Run(policy, counted, quiet || counted.Count < 10_000 ? null : new Steps(name => console.Error.WriteLine($"report: detector {name}")));
         var report = ReportBuilder.Build(new ReportInput(
             policy, rows, [.. findings.Select(ReportFinding.From)], period, sha256, DateTimeOffset.UtcNow, args.Has("internal"), geography));
         return await WriteAsync(args, console, report, clock, quiet, read.Invalid);

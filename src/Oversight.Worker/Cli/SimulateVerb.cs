@@ -40,13 +40,7 @@ internal sealed class SimulateVerb : IVerb
         }
 
         var clock = Stopwatch.StartNew();
-        var read = InputFiles.Read(args["input"]!, args.Has("strict"), console);
-        if (read.Error is not null)
-        {
-            await console.Error.WriteLineAsync(read.Error);
-        }
-
-        if (read.Stopped)
+        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console) is not { } read)
         {
             return ExitCodes.Invalid;
         }
