@@ -10,7 +10,7 @@ namespace Oversight.Worker.Tests.Service;
 public sealed class FindingsApiTests
 {
     /// <summary>Four requests whose windows follow one another along a line, 600 m apart: a track.</summary>
-    private static async Task SubmitTrackAsync(HttpClient agency, string prefix = "t", int links = 4)
+    internal static async Task SubmitTrackAsync(HttpClient agency, string prefix = "t", int links = 4)
     {
         for (var k = 0; k < links; k++)
         {

@@ -66,6 +66,29 @@ public sealed class ReportsApiTests
     }
 
     [Fact]
+    public async Task Report_AfterDetection_CarriesTheStoredFindingsWithoutIdentifiers()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        await FindingsApiTests.SubmitTrackAsync(await service.ClientAsync(Roles.Agency, "rochester-mn-pd"));
+        await service.App.Services.GetRequiredService<DetectionJob>().RunAsync(full: true, CancellationToken.None);
+        var council = await service.ClientAsync(Roles.Council);
+
+        var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+        var location = response.Headers.Location!.ToString();
+        Assert.Equal("done", (await WaitAsync(council, location)).GetProperty("status").GetString());
+
+        using var workbook = new XLWorkbook(new MemoryStream(await council.GetByteArrayAsync(location + ".xlsx")));
+        var sheet = workbook.Worksheet("Findings");
+        var row = sheet.RowsUsed().Skip(1).Single();
+        Assert.Contains(row.CellsUsed(), c => c.GetString() == "track");
+        Assert.Contains(row.CellsUsed(), c => c.GetString() == "high");
+        Assert.DoesNotContain(sheet.CellsUsed(), c => c.GetString().Contains("badge-", StringComparison.Ordinal) || c.GetString().StartsWith("t-", StringComparison.Ordinal));
+        using var pdf = PdfDocument.Open(await council.GetByteArrayAsync(location + ".pdf"));
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("follow one person's movements", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_InternalForCouncil_IsForbiddenButAuditorGetsRowLevelSheets()
     {
         await using var service = await WithHistoryAsync("sqlite");

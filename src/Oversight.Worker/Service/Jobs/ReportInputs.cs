@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Oversight.Detection;
 using Oversight.Gate;
 using Oversight.Policies;
 using Oversight.Reports;
@@ -47,8 +48,8 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
         foreach (var f in findings)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(f.Id + "\n" + f.Json + "\n"));
-            var (explanation, requestIds) = FindingText(f.Json);
-            reported.Add(new ReportFinding(f.Id, f.Kind, f.Severity, f.Agency, explanation, new DateTimeOffset(f.FirstSubmittedAtTicks, TimeSpan.Zero), requestIds));
+            using var document = JsonDocument.Parse(f.Json);
+            reported.Add(ReportFinding.From(FindingsJson.Read(document.RootElement)));
         }
 
         return new ReportInputs(rows, reported, Convert.ToHexStringLower(hash.GetHashAndReset()));
@@ -60,17 +61,5 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
         return document.RootElement.TryGetProperty("rules", out var rules)
             ? [.. rules.EnumerateArray().Where(r => r.GetProperty("outcome").GetString() == "violated").Select(r => r.GetProperty("id").GetString()!)]
             : [];
-    }
-
-    /// <summary>The explanation and request ids of a stored finding (keys "explanation" and "requestIds").</summary>
-    private static (string Explanation, List<string> RequestIds) FindingText(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var explanation = root.TryGetProperty("explanation", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : string.Empty;
-        List<string> ids = root.TryGetProperty("requestIds", out var r) && r.ValueKind == JsonValueKind.Array
-            ? [.. r.EnumerateArray().Select(x => x.GetString()).OfType<string>()]
-            : [];
-        return (explanation, ids);
     }
 }
