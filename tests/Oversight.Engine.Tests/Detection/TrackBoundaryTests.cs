@@ -15,6 +15,16 @@ public sealed class TrackBoundaryTests
     }
 
     [Theory]
+    [InlineData(3, Severity.Medium)]
+    [InlineData(4, Severity.High)]
+    public void Track_Links_HighBeyondMinLinks(int links, Severity expected)
+    {
+        var finding = Assert.Single(Detectors.Run(DetectionPolicies.Default(), Chain(links, stepMetres: 600, gapMinutes: 10)));
+
+        Assert.Equal(expected, finding.Severity);
+    }
+
+    [Theory]
     [InlineData(200.5, true)]
     [InlineData(199.5, false)]
     [InlineData(1499.5, true)]

@@ -124,7 +124,7 @@ internal static class TrackDetector
         var from = context.Start[chain[0]];
         var to = chain.Max(i => context.End[i]);
         var spanHours = (to - from) / (double)TimeSpan.TicksPerHour;
-        var severity = chain.Count > context.Settings.TrackMinLinks || spanHours >= 6 ? Severity.High : Severity.Medium;
+        var severity = chain.Count > context.Settings.TrackMinLinks ? Severity.High : Severity.Medium;
         var ids = chain.Select(i => context.Requests[i].Id).ToList();
         var (first, last) = context.Span(chain);
         var explanation =
