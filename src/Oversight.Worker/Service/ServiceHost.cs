@@ -100,22 +100,25 @@ public static class ServiceHost
 
     private static void AddOversightJobs(this IServiceCollection services, ServiceOptions options)
     {
-        services.AddHangfire((provider, configuration) =>
+        // This host's own storage, registered before AddHangfire so that the client, the recurring-job
+        // manager and the server all use it rather than the process-wide JobStorage.Current.
+        services.AddSingleton<JobStorage>(provider =>
         {
             var database = provider.GetRequiredService<DatabaseTarget>();
-            configuration.UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
+            if (database.Provider != DatabaseProvider.Postgres)
             {
-                configuration.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString));
+                return new Hangfire.InMemory.InMemoryStorage();
             }
-            else
-            {
-                configuration.UseInMemoryStorage();
-            }
+
+            var storageOptions = new PostgreSqlStorageOptions();
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, storageOptions), storageOptions);
         });
+        services.AddHangfire((provider, configuration) => configuration
+            .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (options.Role != ServiceRole.Api)
         {
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));

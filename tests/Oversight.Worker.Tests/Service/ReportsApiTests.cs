@@ -89,6 +89,24 @@ public sealed class ReportsApiTests
     }
 
     [Fact]
+    public async Task Report_TwoHostsInOneProcess_EachRunsItsOwnJobs()
+    {
+        var hosts = await Task.WhenAll(WithHistoryAsync("sqlite"), WithHistoryAsync("sqlite"));
+        await using var first = hosts[0];
+        await using var second = hosts[1];
+        Assert.NotSame(first.App.Services.GetRequiredService<Hangfire.JobStorage>(), second.App.Services.GetRequiredService<Hangfire.JobStorage>());
+
+        var statuses = await Task.WhenAll(hosts.Select(async host =>
+        {
+            var council = await host.ClientAsync(Roles.Council);
+            var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+            return await WaitAsync(council, response.Headers.Location!.ToString());
+        }));
+
+        Assert.All(statuses, s => Assert.Equal("done", s.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task Report_InternalForCouncil_IsForbiddenButAuditorGetsRowLevelSheets()
     {
         await using var service = await WithHistoryAsync("sqlite");
