@@ -56,10 +56,10 @@ public static class FindingsJson
     }
 
     /// <summary>One finding as a JSON object.</summary>
-    public static string ToJson(Finding finding) => Serialize(w => Write(w, finding), indented: false);
+    public static string ToJson(Finding finding) => JsonText.Write(w => Write(w, finding));
 
     /// <summary>The contract's document: <c>{"findings":[…]}</c>.</summary>
-    public static string ToJson(IEnumerable<Finding> findings, bool indented = false) => Serialize(w => Write(w, findings), indented);
+    public static string ToJson(IEnumerable<Finding> findings, bool indented = false) => JsonText.Write(w => Write(w, findings), indented);
 
     /// <summary>Writes the contract's document, <c>{"findings":[…]}</c>, flushing as it goes.</summary>
     public static void Write(Utf8JsonWriter writer, IEnumerable<Finding> findings)
@@ -99,16 +99,5 @@ public static class FindingsJson
             DateTimeOffset.Parse(element.GetProperty("lastSubmittedAt").GetString()!, CultureInfo.InvariantCulture),
             element.TryGetProperty("requester", out var requester) ? requester.GetString() : null,
             element.TryGetProperty("drivers", out var drivers) ? drivers.EnumerateArray().Select(e => e.GetString()!).ToList() : null);
-    }
-
-    private static string Serialize(Action<Utf8JsonWriter> write, bool indented)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
-        {
-            write(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -86,16 +86,7 @@ public static class DecisionJson
     }
 
     /// <summary>The decision as one line of JSON.</summary>
-    public static string ToJson(Decision decision, bool indented = false)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, decision);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string ToJson(Decision decision, bool indented = false) => JsonText.Write(w => Write(w, decision), indented);
 
     /// <summary>
     /// Six decimals are plenty to read, but a value is never rounded onto its limit (or off it):

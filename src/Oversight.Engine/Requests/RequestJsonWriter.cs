@@ -30,16 +30,7 @@ public static class RequestJsonWriter
         writer.WriteEndObject();
     }
 
-    public static string ToJson(FootageRequest request)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, request);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string ToJson(FootageRequest request) => JsonText.Write(w => Write(w, request));
 
     /// <summary>RFC 3339 with the offset the time carries; whole seconds unless it has a fraction.</summary>
     public static string Time(DateTimeOffset time) =>

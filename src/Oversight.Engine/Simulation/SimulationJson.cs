@@ -70,16 +70,7 @@ public static class SimulationJson
         writer.WriteEndObject();
     }
 
-    public static string ToJson(SimulationResult result, bool indented = false)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, result);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string ToJson(SimulationResult result, bool indented = false) => JsonText.Write(w => Write(w, result), indented);
 
     private static void Counts(Utf8JsonWriter writer, string name, DecisionCounts counts)
     {

@@ -42,7 +42,7 @@ internal sealed class PcaRanking
             .Select(f => Math.Sqrt(rows.Average(r => (r[f] - means[f]) * (r[f] - means[f]))) is var sd && sd > 1e-12 ? sd : 1)
             .ToArray();
         var ml = new MLContext(seed: Seed);
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new Row { Features = Standardize(r, means, scales) }), SchemaFor(ml, width));
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new Row { Features = Standardize(r, means, scales) }), SchemaFor(width));
         var trainer = ml.AnomalyDetection.Trainers.RandomizedPca(nameof(Row.Features), rank: Math.Min(3, width - 1), ensureZeroMean: true, seed: Seed);
         var model = trainer.Fit(data);
         VBuffer<float>[] vectors = [];
@@ -85,22 +85,30 @@ internal sealed class PcaRanking
         var squares = residual.Select(r => r * r).ToArray();
         var total = squares.Sum();
         var score = scores[index];
-        var below = 0;
-        while (below < sortedScores.Length && sortedScores[below] < score)
-        {
-            below++;
-        }
+        var below = LowerBound(sortedScores, score);
 
         var shares = total > 0 ? squares.Select(s => s / total).ToArray() : new double[x.Length];
         return (score, (double)below / sortedScores.Length, shares);
     }
 
+    /// <summary>How many of the sorted values are below <paramref name="value"/>.</summary>
+    private static int LowerBound(float[] sorted, float value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = sorted[middle] < value ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
     private static float[] Standardize(double[] row, double[] means, double[] scales) =>
         row.Select((v, f) => (float)((v - means[f]) / scales[f])).ToArray();
 
-    private static SchemaDefinition SchemaFor(MLContext ml, int width)
+    private static SchemaDefinition SchemaFor(int width)
     {
-        _ = ml;
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
         return schema;

@@ -119,8 +119,7 @@ internal static class ReportsApi
 
     private static string Describe(ReportRecord r)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        return JsonText.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("id", r.Id);
@@ -152,8 +151,6 @@ internal static class ReportsApi
             }
 
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 }

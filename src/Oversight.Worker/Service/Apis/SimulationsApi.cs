@@ -121,8 +121,7 @@ internal static class SimulationsApi
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        return JsonText.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("id", s.Id);
@@ -148,8 +147,6 @@ internal static class SimulationsApi
             }
 
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 }
