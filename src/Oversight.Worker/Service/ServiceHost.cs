@@ -113,6 +113,10 @@ public static class ServiceHost
             var storageOptions = new PostgreSqlStorageOptions();
             return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, storageOptions), storageOptions);
         });
+        // Likewise its own job activator: Hangfire would otherwise take the process-wide
+        // JobActivator.Current, which belongs to whichever host configured Hangfire last, and run
+        // this host's jobs in that host's container (or fail once it is disposed).
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, configuration) => configuration
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -22,12 +22,13 @@ public sealed class ReportsApiTests
         return service;
     }
 
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string location)
+    private static async Task<JsonElement> WaitAsync(TestService service, HttpClient client, string location)
     {
+        var status = default(JsonElement);
         // PostgreSQL job storage polls its queue every 15 s; allow a few polls on a busy machine.
         for (var i = 0; i < 450; i++)
         {
-            var status = JsonDocument.Parse(await client.GetStringAsync(location)).RootElement;
+            status = JsonDocument.Parse(await client.GetStringAsync(location)).RootElement;
             if (status.GetProperty("status").GetString() is "done" or "failed")
             {
                 return status;
@@ -36,7 +37,7 @@ public sealed class ReportsApiTests
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("the report job did not finish within 90 s");
+        throw new TimeoutException($"the report job did not finish within 90 s; last status {status}\n{service.Diagnostics()}");
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class ReportsApiTests
         var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        var status = await WaitAsync(council, location);
+        var status = await WaitAsync(service, council, location);
         Assert.Equal("done", status.GetProperty("status").GetString());
         Assert.Equal(7, status.GetProperty("requests").GetInt32());
         Assert.Equal(64, status.GetProperty("inputSha256").GetString()!.Length);
@@ -75,7 +76,7 @@ public sealed class ReportsApiTests
 
         var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
         var location = response.Headers.Location!.ToString();
-        Assert.Equal("done", (await WaitAsync(council, location)).GetProperty("status").GetString());
+        Assert.Equal("done", (await WaitAsync(service, council, location)).GetProperty("status").GetString());
 
         using var workbook = new XLWorkbook(new MemoryStream(await council.GetByteArrayAsync(location + ".xlsx")));
         var sheet = workbook.Worksheet("Findings");
@@ -95,12 +96,18 @@ public sealed class ReportsApiTests
         await using var first = hosts[0];
         await using var second = hosts[1];
         Assert.NotSame(first.App.Services.GetRequiredService<Hangfire.JobStorage>(), second.App.Services.GetRequiredService<Hangfire.JobStorage>());
+        foreach (var host in hosts)
+        {
+            // Jobs are built in the container of the host that runs them, never in the one that configured Hangfire last.
+            using var scope = host.App.Services.GetRequiredService<Hangfire.JobActivator>().BeginScope((Hangfire.JobActivatorContext)null!);
+            Assert.Same(host.App.Services.GetRequiredService<Oversight.Worker.Service.GateService>(), scope.Resolve(typeof(Oversight.Worker.Service.GateService)));
+        }
 
         var statuses = await Task.WhenAll(hosts.Select(async host =>
         {
             var council = await host.ClientAsync(Roles.Council);
             var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
-            return await WaitAsync(council, response.Headers.Location!.ToString());
+            return await WaitAsync(host, council, response.Headers.Location!.ToString());
         }));
 
         Assert.All(statuses, s => Assert.Equal("done", s.GetProperty("status").GetString()));
@@ -115,7 +122,7 @@ public sealed class ReportsApiTests
         var auditor = await service.ClientAsync(Roles.Auditor);
         var response = await auditor.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3","internal":true}"""));
         var location = response.Headers.Location!.ToString();
-        Assert.Equal("done", (await WaitAsync(auditor, location)).GetProperty("status").GetString());
+        Assert.Equal("done", (await WaitAsync(service, auditor, location)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await council.GetAsync(location)).StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await auditor.GetByteArrayAsync(location + ".xlsx")));
         Assert.Equal("secret-req-0", workbook.Worksheet("Requests").Cell(2, 1).GetString());

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Oversight.Storage;
 using Oversight.Worker.Service;
 using Oversight.Worker.Service.Auth;
@@ -24,11 +25,14 @@ internal sealed class TestService : IAsyncDisposable
 
     private readonly Temp temp;
 
-    private TestService(WebApplication app, Temp temp, ServiceOptions options)
+    private readonly HostDiagnostics diagnostics;
+
+    private TestService(WebApplication app, Temp temp, ServiceOptions options, HostDiagnostics diagnostics)
     {
         App = app;
         this.temp = temp;
         Options = options;
+        this.diagnostics = diagnostics;
     }
 
     public WebApplication App { get; }
@@ -56,11 +60,20 @@ internal sealed class TestService : IAsyncDisposable
         db ??= await NewDatabaseAsync(provider, temp);
         var options = new ServiceOptions { Db = db, PoliciesDirectory = policies, ActivePolicy = "test-limits", RateLimit = 10_000 };
         options = tune?.Invoke(options) ?? options;
-        var app = ServiceHost.Build(options, builder => builder.WebHost.UseTestServer());
+        var diagnostics = new HostDiagnostics();
+        var app = ServiceHost.Build(options, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Logging.AddProvider(diagnostics);
+            builder.Logging.AddFilter<HostDiagnostics>("Hangfire", LogLevel.Debug);
+        });
         await ServiceHost.InitializeAsync(app);
         await app.StartAsync();
-        return new TestService(app, temp, options);
+        return new TestService(app, temp, options, diagnostics);
     }
+
+    /// <summary>The jobs in this host's job storage with their state history, and its last log lines.</summary>
+    public string Diagnostics() => diagnostics.Describe(App.Services.GetRequiredService<Hangfire.JobStorage>());
 
     public HttpClient Client(string? key = null)
     {
