@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Worker.Service.Auth;
 using Oversight.Worker.Service.Jobs;
@@ -139,6 +140,26 @@ public sealed class ReportsApiTests
         var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
         Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/v1/reports/nope.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Report_WhenTheDatabaseFailsUnderIt_FailsVisiblyWithoutInternals()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        await using (var db = service.Database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE findings");
+        }
+
+        var council = await service.ClientAsync(Roles.Council);
+        var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+        var status = await WaitAsync(service, council, response.Headers.Location!.ToString());
+
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        var error = status.GetProperty("error").GetString()!;
+        Assert.Contains("internal error", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("findings", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await council.GetAsync(response.Headers.Location + ".pdf")).StatusCode);
     }
 
     [Fact]

@@ -50,6 +50,14 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
             record.Status = "failed";
             record.Error = e.Message;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (a database error, a defect) fails the report visibly instead of leaving it
+            // "running" through Hangfire's retries; the details stay in the log, not in the status.
+            logger.LogError(e, "Report {Id} failed", id);
+            record.Status = "failed";
+            record.Error = "the report could not be made because of an internal error; the service log has the details";
+        }
 
         record.FinishedAtTicks = time.GetUtcNow().UtcTicks;
         await db.SaveChangesAsync(cancellationToken);

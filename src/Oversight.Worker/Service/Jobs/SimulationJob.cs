@@ -50,6 +50,14 @@ public sealed class SimulationJob(GateService gate, PolicyStore policies, IOptio
             record.Status = "failed";
             record.Error = e.Message;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (a database error, a defect) fails the simulation visibly instead of leaving it
+            // "running" through Hangfire's retries; the details stay in the log, not in the status.
+            logger.LogError(e, "Simulation {Id} failed", id);
+            record.Status = "failed";
+            record.Error = "the simulation could not be run because of an internal error; the service log has the details";
+        }
 
         record.FinishedAtTicks = time.GetUtcNow().UtcTicks;
         await db.SaveChangesAsync(cancellationToken);
