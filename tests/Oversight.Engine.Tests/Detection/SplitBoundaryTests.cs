@@ -39,6 +39,19 @@ public sealed class SplitBoundaryTests
     }
 
     [Fact]
+    public void SplitArea_LinkedRunLongerThanTheHours_GivesGroupsThatEachFitTheHours()
+    {
+        // Six overlapping squares stepping east, one every 10 hours: each is linked to the two before
+        // it, so linking alone would make one group spanning 50 hours.
+        var run = "abcdef".Select((id, i) => Square(id.ToString(), i * Side / 2, Scenario.At(10, 12).AddHours(10 * i))).ToArray();
+
+        var groups = Detectors.Run(DetectionPolicies.Default(), run).Where(f => f.Kind == FindingKind.SplitArea).ToList();
+
+        Assert.Equal([["a", "b", "c"], ["d", "e", "f"]], groups.Select(f => f.RequestIds.ToArray()));
+        Assert.All(groups, f => Assert.True(f.LastSubmittedAt - f.FirstSubmittedAt <= TimeSpan.FromHours(24)));
+    }
+
+    [Fact]
     public void SplitArea_WindowsOnlyTouching_NotFound()
     {
         var first = Square("a", 0, Scenario.At(10, 12), Scenario.At(9, 20), Scenario.At(9, 22));

@@ -6,6 +6,10 @@ namespace Oversight.Detection.Splits;
 /// split-area: requests of one agency submitted within <c>split.withinHours</c> of each other,
 /// with windows that overlap in time and areas that overlap or lie within <c>split.nearMeters</c>,
 /// linked pair by pair into groups whose union area exceeds the strictest max-area limit.
+/// A group never spans more than <c>withinHours</c> of submissions: taken in order of submission,
+/// a request joins the groups of its linked earlier requests, the most recent first, only while
+/// the group's first and last submissions stay that close. A long run of linked requests (a busy
+/// neighbourhood over months) therefore gives consecutive groups, not one that never ends.
 /// </summary>
 internal static class SplitAreaDetector
 {
@@ -19,21 +23,42 @@ internal static class SplitAreaDetector
         var limit = rule.Limit.BaseValue;
         var within = TimeSpan.FromHours(context.Settings.SplitWithinHours).Ticks;
         var near = context.Settings.SplitNearMeters;
+        var submitted = context.Submitted;
         var groups = new UnionFind(context.Requests.Count);
+        var earliest = (long[])submitted.Clone(); // per group, at its root: its first submission
         var candidates = new List<int>();
+        var linked = new List<int>();
+        var mostRecentFirst = Comparer<int>.Create((x, y) => submitted[x] != submitted[y]
+            ? submitted[y].CompareTo(submitted[x])
+            : string.CompareOrdinal(context.Requests[y].Id, context.Requests[x].Id));
         foreach (var (_, indices) in context.ByAgency)
         {
             var grid = context.NewGrid(500);
             foreach (var a in indices)
             {
                 var area = context.Requests[a].Area;
-                grid.Near(area.Envelope, near, b => context.Submitted[a] - context.Submitted[b] > within, candidates);
+                grid.Near(area.Envelope, near, b => submitted[a] - submitted[b] > within, candidates);
+                linked.Clear();
                 foreach (var b in candidates)
                 {
                     if (context.Start[a] < context.End[b] && context.Start[b] < context.End[a]
                         && Proximity.Within(area, context.Requests[b].Area, near))
                     {
+                        linked.Add(b);
+                    }
+                }
+
+                // Every member so far was submitted no later than a, so a group joined to a spans
+                // from its earliest member to a.
+                linked.Sort(mostRecentFirst);
+                foreach (var b in linked)
+                {
+                    var (ra, rb) = (groups.Find(a), groups.Find(b));
+                    var first = Math.Min(earliest[ra], earliest[rb]);
+                    if (ra != rb && submitted[a] - first <= within)
+                    {
                         groups.Union(a, b);
+                        earliest[groups.Find(a)] = first;
                     }
                 }
 
