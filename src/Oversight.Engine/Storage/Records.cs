@@ -1,5 +1,19 @@
 namespace Oversight.Storage;
 
+/// <summary>Work asked for through the API and done by a background job: a simulation or a report.</summary>
+public interface IQueuedWorkRecord
+{
+    string Id { get; }
+
+    /// <summary>queued, running, done or failed.</summary>
+    string Status { get; set; }
+
+    long? FinishedAtTicks { get; set; }
+
+    /// <summary>Why it failed, when it did.</summary>
+    string? Error { get; set; }
+}
+
 /// <summary>
 /// One entry of the append-only decision log: the request and the decision as canonical JSON,
 /// chained by <see cref="Hash"/> = sha256(<see cref="PreviousHash"/> ‖ request ‖ decision ‖ policy sha256).
@@ -86,7 +100,7 @@ public sealed class AuditRunRecord
 }
 
 /// <summary>A simulation asked for through the API: its inputs, state and result.</summary>
-public sealed class SimulationRecord
+public sealed class SimulationRecord : IQueuedWorkRecord
 {
     public required string Id { get; set; }
 
@@ -167,7 +181,7 @@ public sealed class DetectionRunRecord
 }
 
 /// <summary>A transparency report asked for through the API or made by the quarterly job.</summary>
-public sealed class ReportRecord
+public sealed class ReportRecord : IQueuedWorkRecord
 {
     public required string Id { get; set; }
 

@@ -21,14 +21,7 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
     {
         await using var db = gate.Database.CreateContext();
         var record = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (record is null || record.Status is "done" or "failed")
-        {
-            return;
-        }
-
-        record.Status = "running";
-        await db.SaveChangesAsync(cancellationToken);
-        try
+        await QueuedWork.RunAsync(db, record, "report", "the report could not be made because of an internal error; the service log has the details", async record =>
         {
             var policy = policies.Find(record.PolicyId) ?? throw new InvalidOperationException($"the policy '{record.PolicyId}' is no longer loaded");
             if (!ReportingPeriod.TryParse(record.Period, policy.TimeZone, out var period, out var error))
@@ -42,25 +35,8 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
             ReportPdf.Write(report, pdf);
             using var xlsx = new MemoryStream();
             ReportWorkbook.Write(report, xlsx);
-            (record.Pdf, record.Xlsx, record.InputSha256, record.Requests, record.Status) = (pdf.ToArray(), xlsx.ToArray(), inputs.Sha256, report.Summary.Submitted, "done");
-        }
-        catch (InvalidOperationException e)
-        {
-            logger.LogError("Report {Id} failed: {Message}", id, e.Message);
-            record.Status = "failed";
-            record.Error = e.Message;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Anything else (a database error, a defect) fails the report visibly instead of leaving it
-            // "running" through Hangfire's retries; the details stay in the log, not in the status.
-            logger.LogError(e, "Report {Id} failed", id);
-            record.Status = "failed";
-            record.Error = "the report could not be made because of an internal error; the service log has the details";
-        }
-
-        record.FinishedAtTicks = time.GetUtcNow().UtcTicks;
-        await db.SaveChangesAsync(cancellationToken);
+            (record.Pdf, record.Xlsx, record.InputSha256, record.Requests) = (pdf.ToArray(), xlsx.ToArray(), inputs.Sha256, report.Summary.Submitted);
+        }, time, logger, cancellationToken);
     }
 
     /// <summary>

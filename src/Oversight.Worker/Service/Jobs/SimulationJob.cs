@@ -17,14 +17,7 @@ public sealed class SimulationJob(GateService gate, PolicyStore policies, IOptio
     {
         await using var db = gate.Database.CreateContext();
         var record = await db.Simulations.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (record is null || record.Status is "done" or "failed")
-        {
-            return;
-        }
-
-        record.Status = "running";
-        await db.SaveChangesAsync(cancellationToken);
-        try
+        await QueuedWork.RunAsync(db, record, "simulation", "the simulation could not be run because of an internal error; the service log has the details", async record =>
         {
             var baseline = policies.Find(record.BaselinePolicyId)
                 ?? throw new InvalidOperationException($"the baseline policy '{record.BaselinePolicyId}' is no longer loaded");
@@ -42,24 +35,6 @@ public sealed class SimulationJob(GateService gate, PolicyStore policies, IOptio
             var requests = rows.Select(json => RequestJson.Parse(json).Value).OfType<FootageRequest>().ToList();
             var result = Simulator.Run(baseline, candidate, requests, countFrom: new DateTimeOffset(record.FromTicks, TimeSpan.Zero));
             record.ResultJson = SimulationJson.ToJson(result);
-            record.Status = "done";
-        }
-        catch (InvalidOperationException e)
-        {
-            logger.LogError("Simulation {Id} failed: {Message}", id, e.Message);
-            record.Status = "failed";
-            record.Error = e.Message;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Anything else (a database error, a defect) fails the simulation visibly instead of leaving it
-            // "running" through Hangfire's retries; the details stay in the log, not in the status.
-            logger.LogError(e, "Simulation {Id} failed", id);
-            record.Status = "failed";
-            record.Error = "the simulation could not be run because of an internal error; the service log has the details";
-        }
-
-        record.FinishedAtTicks = time.GetUtcNow().UtcTicks;
-        await db.SaveChangesAsync(cancellationToken);
+        }, time, logger, cancellationToken);
     }
 }
