@@ -2,6 +2,7 @@ using Oversight.Geo;
 using Oversight.History;
 using Oversight.Policies;
 using Oversight.Requests;
+using Oversight.Text;
 
 namespace Oversight.Gate;
 
@@ -10,15 +11,16 @@ public static partial class Gatekeeper
     private const string Requests = "requests";
 
     /// <summary>Judges one rule. Comparisons are strict: max-* is violated above its limit, min-* below.</summary>
-    internal static RuleResult Judge(Rule rule, FootageRequest request, RequestHistory history)
+    internal static RuleResult Judge(Rule rule, Probe probe)
     {
+        var request = probe.Request;
         // A switch on the kind is a jump table; a type pattern would test the kinds one by one.
         switch (rule.Code)
         {
             case RuleKind.MaxArea:
                 return Compare(rule, ((MaxAreaRule)rule).Limit, request.Area.SquareMetres, above: true);
             case RuleKind.MinArea:
-                return Compare(rule, ((MinAreaRule)rule).Limit, request.Area.SquareMetres, above: false);
+                return MinArea((MinAreaRule)rule, request.Area);
             case RuleKind.MaxWindow:
                 return Compare(rule, ((MaxWindowRule)rule).Limit, (request.Window.End - request.Window.Start).TotalSeconds, above: true);
             case RuleKind.MinWindow:
@@ -28,7 +30,7 @@ public static partial class Gatekeeper
             case RuleKind.NoFutureWindow:
                 return NoFuture(rule, request);
             case RuleKind.Required:
-                return string.IsNullOrWhiteSpace(request.Text(((RequiredRule)rule).Field))
+                return TextFold.IsBlank(request.Text(((RequiredRule)rule).Field))
                     ? new RuleResult(rule, RuleOutcome.Violated, null, null, null, Detail: "missing")
                     : new RuleResult(rule, RuleOutcome.Pass, null, null, null);
             case RuleKind.MinLength:
@@ -38,11 +40,11 @@ public static partial class Gatekeeper
             case RuleKind.ForbiddenTerms:
                 return ForbiddenTerms((ForbiddenTermsRule)rule, request);
             case RuleKind.MaxRequests:
-                return MaxRequests((MaxRequestsRule)rule, request, history);
+                return MaxRequests((MaxRequestsRule)rule, probe);
             case RuleKind.MaxTotalArea:
-                return MaxTotalArea((MaxTotalAreaRule)rule, request, history);
+                return MaxTotalArea((MaxTotalAreaRule)rule, probe);
             case RuleKind.MaxTotalWindow:
-                return MaxTotalWindow((MaxTotalWindowRule)rule, request, history);
+                return MaxTotalWindow((MaxTotalWindowRule)rule, probe);
             case RuleKind.WithinBoundary:
                 return WithinBoundary((WithinBoundaryRule)rule, request);
             default:
@@ -58,6 +60,21 @@ public static partial class Gatekeeper
         return new RuleResult(rule, violated ? RuleOutcome.Violated : RuleOutcome.Pass, actual, limit.Value, limit.Unit);
     }
 
+    /// <summary>Violated when the whole area, or any one part of a MultiPolygon, is below the floor: many tiny parts are not one large area.</summary>
+    private static RuleResult MinArea(MinAreaRule rule, RequestArea area)
+    {
+        var whole = Compare(rule, rule.Limit, area.SquareMetres, above: false);
+        if (whole.Outcome == RuleOutcome.Violated || area.Parts == 1)
+        {
+            return whole;
+        }
+
+        var smallest = Compare(rule, rule.Limit, area.SmallestPartSquareMetres, above: false);
+        return smallest.Outcome == RuleOutcome.Violated
+            ? smallest with { Detail = $"part {area.SmallestPart + 1} of {area.Parts}" }
+            : whole;
+    }
+
     private static RuleResult NoFuture(Rule rule, FootageRequest request)
     {
         var hoursAfter = (request.Window.End - request.SubmittedAt).TotalHours;
@@ -66,7 +83,7 @@ public static partial class Gatekeeper
 
     private static RuleResult MinLength(MinLengthRule rule, FootageRequest request)
     {
-        var length = request.Text(rule.Field).AsSpan().Trim().Length;
+        var length = TextFold.VisibleLength(request.Text(rule.Field));
         return new RuleResult(rule, length < rule.Limit ? RuleOutcome.Violated : RuleOutcome.Pass, length, rule.Limit, "chars");
     }
 
@@ -87,40 +104,51 @@ public static partial class Gatekeeper
         }
 
         var found = rule.Matcher.Matches(text);
-        return new RuleResult(rule, RuleOutcome.Violated, found.Count, 0, "terms", Detail: string.Join(", ", found));
+        var detail = string.Join(", ", found.Select(hit => TextFold.Fold(hit.Term) == hit.Found ? hit.Term : $"{hit.Term} (as \u201c{hit.Found}\u201d)"));
+        return new RuleResult(rule, RuleOutcome.Violated, found.Count, 0, "terms", Detail: detail);
     }
 
-    private static RuleResult MaxRequests(MaxRequestsRule rule, FootageRequest request, RequestHistory history)
+    private static RuleResult MaxRequests(MaxRequestsRule rule, Probe probe)
     {
+        var request = probe.Request;
+        var history = probe.History;
         var (from, to) = Period(request, rule.Period, history);
         int prior;
+        string? detail = null;
         if (rule.Per == CountKey.Area)
         {
-            prior = history.CountOverlapping(request.Area, from, to);
+            var only = probe.Options.OnlyAgency is { } agency ? TextFold.Key(agency) : null;
+            prior = history.CountOverlapping(request.Area, from, to, only, probe.Options.Cancellation);
+            detail = only is null ? null : OwnAgencyOnly;
         }
         else
         {
-            if (rule.Per == CountKey.Case && request.CaseNumber is null)
+            if (rule.Per == CountKey.Case && probe.Keys.Case is null)
             {
                 return NotApplicable(rule);
             }
 
-            prior = history.Keyed(rule.Per, request, from, to).Count;
+            prior = history.Keyed(rule.Per, probe.Keys, from, to).Count;
         }
 
         var count = prior + 1;
-        return new RuleResult(rule, count > rule.Limit ? RuleOutcome.Violated : RuleOutcome.Pass, count, rule.Limit, Requests);
+        return new RuleResult(rule, count > rule.Limit ? RuleOutcome.Violated : RuleOutcome.Pass, count, rule.Limit, Requests, Detail: detail);
     }
 
-    private static RuleResult MaxTotalArea(MaxTotalAreaRule rule, FootageRequest request, RequestHistory history)
+    /// <summary>The detail of a <c>per: area</c> count that saw only the caller's own agency.</summary>
+    internal const string OwnAgencyOnly = "own agency";
+
+    private static RuleResult MaxTotalArea(MaxTotalAreaRule rule, Probe probe)
     {
-        if (rule.Per == CountKey.Case && request.CaseNumber is null)
+        var request = probe.Request;
+        var history = probe.History;
+        if (rule.Per == CountKey.Case && probe.Keys.Case is null)
         {
             return NotApplicable(rule);
         }
 
         var (from, to) = Period(request, rule.Period, history);
-        var prior = history.Keyed(rule.Per, request, from, to);
+        var prior = history.Keyed(rule.Per, probe.Keys, from, to);
         double squareMetres;
         if (prior.Count == 0)
         {
@@ -135,22 +163,24 @@ public static partial class Gatekeeper
             }
 
             areas.Add(request.Area.Geometry);
-            squareMetres = Geometries.UnionAreaSquareMetres(areas);
+            squareMetres = Geometries.UnionAreaSquareMetres(areas, probe.Options.Cancellation);
         }
 
         var actual = rule.Limit.InUnit(squareMetres);
         return new RuleResult(rule, actual > rule.Limit.Value ? RuleOutcome.Violated : RuleOutcome.Pass, actual, rule.Limit.Value, rule.Limit.Unit, Detail: Count(prior.Count + 1));
     }
 
-    private static RuleResult MaxTotalWindow(MaxTotalWindowRule rule, FootageRequest request, RequestHistory history)
+    private static RuleResult MaxTotalWindow(MaxTotalWindowRule rule, Probe probe)
     {
-        if (rule.Per == CountKey.Case && request.CaseNumber is null)
+        var request = probe.Request;
+        var history = probe.History;
+        if (rule.Per == CountKey.Case && probe.Keys.Case is null)
         {
             return NotApplicable(rule);
         }
 
         var (from, to) = Period(request, rule.Period, history);
-        var prior = history.Keyed(rule.Per, request, from, to);
+        var prior = history.Keyed(rule.Per, probe.Keys, from, to);
         var seconds = prior.Count == 0 ? (request.Window.End - request.Window.Start).TotalSeconds : UnionSeconds(prior, request);
         var actual = rule.Limit.InUnit(seconds);
         return new RuleResult(rule, actual > rule.Limit.Value ? RuleOutcome.Violated : RuleOutcome.Pass, actual, rule.Limit.Value, rule.Limit.Unit, Detail: Count(prior.Count + 1));

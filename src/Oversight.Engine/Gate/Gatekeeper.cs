@@ -12,19 +12,26 @@ namespace Oversight.Gate;
 public static partial class Gatekeeper
 {
     /// <summary>Judges <paramref name="request"/>; <paramref name="history"/> holds the counted requests before it.</summary>
-    public static Decision Evaluate(Policy policy, FootageRequest request, RequestHistory history)
+    public static Decision Evaluate(Policy policy, FootageRequest request, RequestHistory history) =>
+        Evaluate(policy, request, history, EvaluationOptions.Default);
+
+    /// <summary>Judges <paramref name="request"/> as <paramref name="options"/> say (what to count, the deadline).</summary>
+    /// <exception cref="OperationCanceledException">The deadline in <paramref name="options"/> passed first.</exception>
+    public static Decision Evaluate(Policy policy, FootageRequest request, RequestHistory history, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
 
         var exemptions = MatchingExemptions(policy, request);
         var rules = policy.RuleArray;
         var results = new RuleResult[rules.Length];
         var outcome = DecisionOutcome.Allow;
+        var probe = new Probe(request, history, options);
         for (var i = 0; i < rules.Length; i++)
         {
-            var result = Judge(rules[i], request, history);
+            var result = Judge(rules[i], probe);
             if (result.Outcome == RuleOutcome.Violated && exemptions.Count > 0 && WaiverFor(exemptions, result.Rule.Id) is { } waiver)
             {
                 result = result with { Outcome = RuleOutcome.Waived, WaivedBy = waiver.Id };

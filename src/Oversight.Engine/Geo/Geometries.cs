@@ -61,14 +61,20 @@ public static class Geometries
         return Factory.CreatePolygon(coordinates);
     }
 
+    /// <summary>Most vertices a union may take in at once; beyond it the union would take too long to hold a decision for.</summary>
+    public const int MaxUnionVertices = 200_000;
+
     /// <summary>Ellipsoidal area, in square metres, of the union of the given areas.</summary>
-    public static double UnionAreaSquareMetres(IReadOnlyList<Geometry> areas)
+    /// <exception cref="OperationCanceledException">The token was cancelled (the evaluation's deadline passed), or the areas hold more than <see cref="MaxUnionVertices"/> vertices together.</exception>
+    public static double UnionAreaSquareMetres(IReadOnlyList<Geometry> areas, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(areas);
         if (areas.Count == 0)
         {
             return 0;
         }
+
+        cancellation.ThrowIfCancellationRequested();
 
         if (PairwiseDisjointEnvelopes(areas))
         {
@@ -79,6 +85,18 @@ public static class Geometries
             }
 
             return sum;
+        }
+
+        var vertices = 0L;
+        foreach (var area in areas)
+        {
+            vertices += area.NumPoints;
+        }
+
+        // The union itself cannot be interrupted, so its size is bounded before it starts.
+        if (vertices > MaxUnionVertices)
+        {
+            throw new OperationCanceledException($"A union of {vertices:N0} vertices is more than the {MaxUnionVertices:N0} one evaluation may take on.");
         }
 
         var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(areas);

@@ -39,11 +39,12 @@ public sealed class RequestHistory
     {
         ArgumentNullException.ThrowIfNull(request);
         var entry = new HistoryEntry(request);
-        List(byAgency, request.Agency).Insert(entry);
-        List(byRequester, (request.Agency, request.Requester)).Insert(entry);
-        if (request.CaseNumber is { } caseNumber)
+        var keys = entry.Keys;
+        List(byAgency, keys.Agency).Insert(entry);
+        List(byRequester, (keys.Agency, keys.Requester)).Insert(entry);
+        if (keys.Case is { } caseKey)
         {
-            List(byCase, (request.Agency, caseNumber)).Insert(entry);
+            List(byCase, (keys.Agency, caseKey)).Insert(entry);
         }
 
         grid.Add(entry);
@@ -51,28 +52,31 @@ public sealed class RequestHistory
     }
 
     /// <summary>
-    /// The requests with the same key as <paramref name="request"/> submitted in (from, to];
+    /// The requests with the same key as the request whose keys are given, submitted in (from, to];
     /// empty when the request has no such key (no case number for <see cref="CountKey.Case"/>).
     /// </summary>
-    public TimeList.Range Keyed(CountKey key, FootageRequest request, long fromTicksExclusive, long toTicksInclusive)
+    public TimeList.Range Keyed(CountKey key, in CountingKeys keys, long fromTicksExclusive, long toTicksInclusive)
     {
-        ArgumentNullException.ThrowIfNull(request);
         TimeList? list = key switch
         {
-            CountKey.Agency => byAgency.GetValueOrDefault(request.Agency),
-            CountKey.Requester => byRequester.GetValueOrDefault((request.Agency, request.Requester)),
-            CountKey.Case when request.CaseNumber is { } c => byCase.GetValueOrDefault((request.Agency, c)),
+            CountKey.Agency => byAgency.GetValueOrDefault(keys.Agency),
+            CountKey.Requester => byRequester.GetValueOrDefault((keys.Agency, keys.Requester)),
+            CountKey.Case when keys.Case is { } c => byCase.GetValueOrDefault((keys.Agency, c)),
             CountKey.Case => null,
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "per: area is answered by CountOverlapping"),
         };
         return list?.Between(fromTicksExclusive, toTicksInclusive) ?? default;
     }
 
-    /// <summary>Number of requests submitted in (from, to] whose areas overlap <paramref name="area"/> with positive area.</summary>
-    public int CountOverlapping(RequestArea area, long fromTicksExclusive, long toTicksInclusive)
+    /// <summary>
+    /// Number of requests submitted in (from, to] whose areas overlap <paramref name="area"/> with
+    /// positive area; only those of one agency (folded key) when <paramref name="onlyAgency"/> is given.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The evaluation's deadline passed.</exception>
+    public int CountOverlapping(RequestArea area, long fromTicksExclusive, long toTicksInclusive, string? onlyAgency = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(area);
-        return grid.CountOverlapping(area, fromTicksExclusive, toTicksInclusive);
+        return grid.CountOverlapping(area, fromTicksExclusive, toTicksInclusive, onlyAgency, cancellation);
     }
 
     private static TimeList List<TKey>(Dictionary<TKey, TimeList> lists, TKey key)
@@ -95,6 +99,9 @@ public sealed class RequestHistory
 public sealed class HistoryEntry(FootageRequest request)
 {
     public FootageRequest Request { get; } = request;
+
+    /// <summary>The folded keys it is counted under.</summary>
+    public CountingKeys Keys { get; } = CountingKeys.Of(request);
 
     public long Ticks { get; } = request.SubmittedAt.UtcTicks;
 

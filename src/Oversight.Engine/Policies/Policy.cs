@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Oversight.Requests;
+using Oversight.Text;
 
 namespace Oversight.Policies;
 
@@ -16,6 +17,10 @@ public sealed record Policy
 
     /// <value>Defaults to UTC.</value>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>How large a request's area may be as input (the <c>limits:</c> section).</summary>
+    /// <value>Defaults to <see cref="RequestLimits.Default"/>.</value>
+    public RequestLimits Limits { get; init; } = RequestLimits.Default;
 
     public required IReadOnlyList<Rule> Rules
     {
@@ -66,7 +71,7 @@ public sealed record Exemption(
         ArgumentNullException.ThrowIfNull(request);
         foreach (var condition in When)
         {
-            if (request.Text(condition.Field) is not { } value || !condition.Values.Contains(value))
+            if (request.Text(condition.Field) is not { } value || !condition.Values.Contains(TextFold.Fold(value)))
             {
                 return false;
             }
@@ -76,7 +81,9 @@ public sealed record Exemption(
     }
 }
 
-/// <summary>A field equal to one of the values.</summary>
+/// <summary>A field equal to one of the values; both sides are compared folded (<see cref="TextFold.Fold"/>), so that neither case nor look-alike letters decide whether an exemption applies.</summary>
+/// <param name="Field">The request field.</param>
+/// <param name="Values">The values, folded.</param>
 public sealed record ExemptionCondition(RequestField Field, FrozenSet<string> Values);
 
 /// <summary>Thresholds for the aggregation detectors; each has the default shown in docs/POLICY.md.</summary>

@@ -27,6 +27,12 @@ public static partial class PolicyLoader
         ["within-boundary"] = ["boundary"],
     };
 
+    /// <summary>Keys a rule kind may take but need not.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> OptionalKindKeys = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["forbidden-terms"] = ["match"],
+    };
+
     private static List<Rule> ReadRules(YamlNode node, YamlNodes nodes, string baseDirectory)
     {
         var rules = new List<Rule>();
@@ -67,7 +73,9 @@ public static partial class PolicyLoader
     {
         var kindNode = mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "kind" }).Value;
         var kind = kindNode is YamlScalarNode { Value: { } k } ? k : null;
-        string[] allowed = kind is not null && KindKeys.TryGetValue(kind, out var extra) ? [.. CommonKeys, .. extra] : [.. CommonKeys, "limit", "field", "values", "terms", "per", "period", "boundary"];
+        string[] allowed = kind is not null && KindKeys.TryGetValue(kind, out var extra)
+            ? [.. CommonKeys, .. extra, .. OptionalKindKeys.GetValueOrDefault(kind, [])]
+            : [.. CommonKeys, "limit", "field", "values", "terms", "match", "per", "period", "boundary"];
         var what = kind is null ? "a rule" : $"a {kind} rule";
         var entries = nodes.Entries(mapping, what, allowed);
 
@@ -162,7 +170,8 @@ public static partial class PolicyLoader
             {
                 var field = Field();
                 var terms = Get("terms") is { } n ? nodes.Texts(n, "terms") : null;
-                return field is { } f && terms is not null ? new ForbiddenTermsRule(id, action, f, new TermMatcher(terms)) : null;
+                var match = Get("match") is { } m ? ReadMatch(m, nodes) : TermMatch.Inflections;
+                return field is { } f && terms is not null && match is { } how ? new ForbiddenTermsRule(id, action, f, new TermMatcher(terms, how)) : null;
             }
 
             case "max-requests":
@@ -212,6 +221,19 @@ public static partial class PolicyLoader
         }
 
         return period;
+    }
+
+    private static TermMatch? ReadMatch(YamlNode node, YamlNodes nodes)
+    {
+        switch (nodes.Text(node, "match"))
+        {
+            case null: return null;
+            case "inflections": return TermMatch.Inflections;
+            case "words": return TermMatch.Words;
+            case var other:
+                nodes.Problem(node, $"unknown match '{other}'; expected inflections (the default: a term and its English forms) or words (whole words only)");
+                return null;
+        }
     }
 
     internal static RuleAction? ReadAction(YamlNode node, YamlNodes nodes, bool allowWarn)

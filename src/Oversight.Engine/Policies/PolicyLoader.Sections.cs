@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Oversight.Requests;
+using Oversight.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Oversight.Policies;
@@ -96,7 +97,7 @@ public static partial class PolicyLoader
 
             if (field is { } f && values is not null)
             {
-                conditions.Add(new ExemptionCondition(f, values.ToFrozenSet(StringComparer.Ordinal)));
+                conditions.Add(new ExemptionCondition(f, values.Select(TextFold.Fold).ToFrozenSet(StringComparer.Ordinal)));
             }
             else
             {
@@ -165,6 +166,54 @@ public static partial class PolicyLoader
         }
 
         return settings;
+    }
+
+    private static RequestLimits ReadLimits(YamlNode node, YamlNodes nodes)
+    {
+        var limits = RequestLimits.Default;
+        if (node is not YamlMappingNode mapping)
+        {
+            nodes.Problem(node, "limits must be a mapping (maxVertices, maxParts, maxExtentKm)");
+            return limits;
+        }
+
+        var ceiling = RequestLimits.Ceiling;
+        var entries = nodes.Entries(mapping, "limits", ["maxVertices", "maxParts", "maxExtentKm"]);
+        int Whole(string key, int fallback, int most)
+        {
+            if (!entries.TryGetValue(key, out var e) || nodes.Integer(e.Value, key, minimum: 1) is not { } value)
+            {
+                return fallback;
+            }
+
+            if (value > most)
+            {
+                nodes.Problem(e.Value, $"{key} may be at most {most:N0}, not {value:N0}: beyond it one request could hold the gate");
+                return fallback;
+            }
+
+            return value;
+        }
+
+        var extent = limits.MaxExtentKm;
+        if (entries.TryGetValue("maxExtentKm", out var x) && nodes.Number(x.Value, "maxExtentKm") is { } km)
+        {
+            if (km > ceiling.MaxExtentKm)
+            {
+                nodes.Problem(x.Value, $"maxExtentKm may be at most {ceiling.MaxExtentKm:0}, not {km}");
+            }
+            else
+            {
+                extent = km;
+            }
+        }
+
+        return new RequestLimits
+        {
+            MaxVertices = Whole("maxVertices", limits.MaxVertices, ceiling.MaxVertices),
+            MaxParts = Whole("maxParts", limits.MaxParts, ceiling.MaxParts),
+            MaxExtentKm = extent,
+        };
     }
 
     private static ReportingSettings ReadReporting(YamlNode node, YamlNodes nodes)

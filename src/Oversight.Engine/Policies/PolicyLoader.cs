@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Oversight.Requests;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,7 +13,7 @@ namespace Oversight.Policies;
 public static partial class PolicyLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["policy", "version", "title", "effective", "timeZone", "rules", "exemptions", "detection", "reporting"];
+        ["policy", "version", "title", "effective", "timeZone", "limits", "rules", "exemptions", "detection", "reporting"];
 
     /// <summary>Loads a policy file; boundary files are resolved against its folder.</summary>
     public static PolicyLoadResult LoadFile(string path)
@@ -101,6 +102,7 @@ public static partial class PolicyLoader
         }
 
         var timeZone = entries.TryGetValue("timeZone", out var zoneNode) ? ReadTimeZone(zoneNode.Value, nodes) : TimeZoneInfo.Utc;
+        var limits = entries.TryGetValue("limits", out var limitsNode) ? ReadLimits(limitsNode.Value, nodes) : RequestLimits.Default;
         var rules = new List<Rule>();
         if (entries.TryGetValue("rules", out var rulesNode))
         {
@@ -134,6 +136,7 @@ public static partial class PolicyLoader
             Title = title,
             Effective = effective,
             TimeZone = timeZone,
+            Limits = limits,
             Rules = rules,
             Exemptions = exemptions,
             Detection = detection,

@@ -1,77 +1,190 @@
 using System.Buffers;
+using Oversight.Text;
 
 namespace Oversight.Policies;
 
+/// <summary>How a forbidden term matches words of a text.</summary>
+public enum TermMatch
+{
+    /// <summary>The term and its regular English forms (protest: protests, protested, protesting, protesters, protestors). The default.</summary>
+    Inflections,
+
+    /// <summary>The term as a whole word only.</summary>
+    Words,
+}
+
+/// <summary>A forbidden term found in a text: the term as the policy wrote it and the word as it stood, folded.</summary>
+public readonly record struct TermHit(string Term, string Found);
+
 /// <summary>
-/// Finds forbidden terms as whole words, ignoring case: a term matches where no letter or digit
-/// touches either end ("march" matches "March," but not "marching"). One vectorised pass finds
-/// candidates; only candidates have their word boundaries checked.
+/// Finds forbidden terms as whole words after folding both the terms and the text the same way
+/// (<see cref="TextFold.Fold"/>: compatibility forms, case, accents, invisible characters and
+/// look-alike letters), so that "ＰＲＯＴＥＳＴ", "prötest", "pro\u00ADtest" and "prоtest" with a
+/// Cyrillic о are all "protest". With <see cref="TermMatch.Inflections"/> (the default) a
+/// term's last word also matches its regular English forms. Words are runs of letters and
+/// digits; a term of several words matches those words in order with anything but letters and
+/// digits between them.
 /// </summary>
 public sealed class TermMatcher
 {
-    private readonly SearchValues<string> search;
     private readonly string[] terms;
+    private readonly Dictionary<string, List<Term>> byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Term>>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly SearchValues<string> stems;
 
-    public TermMatcher(IEnumerable<string> terms)
+    public TermMatcher(IEnumerable<string> terms, TermMatch match = TermMatch.Inflections)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        this.terms = [.. terms.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-        search = SearchValues.Create(this.terms, StringComparison.OrdinalIgnoreCase);
-    }
-
-    public IReadOnlyList<string> Terms => terms;
-
-    public bool IsMatch(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return Next(text, 0).Index >= 0;
-    }
-
-    /// <summary>Every distinct term found, lower-cased, in the order first found.</summary>
-    public IReadOnlyList<string> Matches(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var found = new List<string>();
-        var from = 0;
-        while (Next(text, from) is { Index: >= 0 } match)
+        Match = match;
+        var folded = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        var stemList = new List<string>();
+        foreach (var written in terms.Select(t => t.Trim()).Where(t => t.Length > 0))
         {
-            var word = text.Substring(match.Index, match.Length).ToLowerInvariant();
-            if (!found.Contains(word))
+            var words = Words(TextFold.Fold(written)).Select(r => r.Text).ToArray();
+            if (words.Length == 0 || !folded.Add(string.Join(' ', words)))
             {
-                found.Add(word);
+                continue;
             }
 
-            from = match.Index + match.Length;
+            kept.Add(written);
+            var lastForms = match == TermMatch.Inflections ? Inflections.Of(words[^1]) : [words[^1]];
+            var term = new Term(written, words, lastForms.ToHashSet(StringComparer.Ordinal));
+            var firstForms = words.Length == 1 ? lastForms : [words[0]];
+            foreach (var form in firstForms)
+            {
+                if (!byFirstWord.TryGetValue(form, out var list))
+                {
+                    byFirstWord[form] = list = [];
+                }
+
+                list.Add(term);
+            }
+
+            stemList.Add(CommonPrefix(firstForms));
         }
 
-        return found;
+        this.terms = [.. kept];
+        lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        stems = SearchValues.Create(stemList.Count == 0 ? [" "] : stemList.Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
     }
 
-    private (int Index, int Length) Next(string text, int from)
+    /// <summary>The terms as the policy wrote them.</summary>
+    public IReadOnlyList<string> Terms => terms;
+
+    public TermMatch Match { get; }
+
+    public bool IsMatch(string text) => Find(text, all: false).Count > 0;
+
+    /// <summary>Every distinct term found, in the order first found, with the word that matched it.</summary>
+    public IReadOnlyList<TermHit> Matches(string text) => Find(text, all: true);
+
+    private List<TermHit> Find(string text, bool all)
     {
-        while (from < text.Length)
+        ArgumentNullException.ThrowIfNull(text);
+        var hits = new List<TermHit>();
+        if (terms.Length == 0)
         {
-            var offset = text.AsSpan(from).IndexOfAny(search);
-            if (offset < 0)
+            return hits;
+        }
+
+        var folded = TextFold.Fold(text);
+        if (folded.AsSpan().IndexOfAny(stems) < 0)
+        {
+            return hits;
+        }
+
+        var words = Words(folded);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!lookup.TryGetValue(words[i].Text.AsSpan(), out var candidates))
             {
-                return (-1, 0);
+                continue;
             }
 
-            var index = from + offset;
-            foreach (var term in terms)
+            foreach (var term in candidates)
             {
-                if (index + term.Length <= text.Length
-                    && text.AsSpan(index, term.Length).Equals(term, StringComparison.OrdinalIgnoreCase)
-                    && (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
-                    && (index + term.Length == text.Length || !char.IsLetterOrDigit(text[index + term.Length])))
+                if (term.MatchesAt(words, i, out var end) && !hits.Exists(h => ReferenceEquals(h.Term, term.Written)))
                 {
-                    return (index, term.Length);
+                    hits.Add(new TermHit(term.Written, folded[words[i].Start..end]));
+                    if (!all)
+                    {
+                        return hits;
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>The runs of letters and digits of a folded text.</summary>
+    private static List<(string Text, int Start)> Words(string folded)
+    {
+        var words = new List<(string, int)>();
+        var i = 0;
+        while (i < folded.Length)
+        {
+            while (i < folded.Length && !char.IsLetterOrDigit(folded[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words.Add((folded[start..i], start));
+            }
+        }
+
+        return words;
+    }
+
+    private static string CommonPrefix(IReadOnlyCollection<string> forms)
+    {
+        var prefix = forms.First();
+        foreach (var form in forms)
+        {
+            var n = 0;
+            while (n < prefix.Length && n < form.Length && prefix[n] == form[n])
+            {
+                n++;
+            }
+
+            prefix = prefix[..n];
+        }
+
+        return prefix.Length == 0 ? forms.First() : prefix;
+    }
+
+    private sealed record Term(string Written, string[] Words, HashSet<string> LastForms)
+    {
+        public bool MatchesAt(List<(string Text, int Start)> text, int index, out int end)
+        {
+            end = 0;
+            if (index + Words.Length > text.Count)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < Words.Length; k++)
+            {
+                var word = text[index + k].Text;
+                var ok = k == Words.Length - 1 ? LastForms.Contains(word) : word == Words[k];
+                if (!ok)
+                {
+                    return false;
                 }
             }
 
-            from = index + 1;
+            var last = text[index + Words.Length - 1];
+            end = last.Start + last.Text.Length;
+            return true;
         }
-
-        return (-1, 0);
     }
 }

@@ -19,6 +19,21 @@ public sealed class RequestArea
     {
         geometryOrNull = geometry;
         SquareMetres = squareMetres;
+        (Parts, SmallestPart, SmallestPartSquareMetres) = (1, 0, squareMetres);
+        if (geometry is MultiPolygon { NumGeometries: > 1 } multi)
+        {
+            Parts = multi.NumGeometries;
+            SmallestPartSquareMetres = double.MaxValue;
+            for (var i = 0; i < multi.NumGeometries; i++)
+            {
+                var part = GeodesicMeasure.AreaSquareMetres(multi.GetGeometryN(i));
+                if (part < SmallestPartSquareMetres)
+                {
+                    (SmallestPart, SmallestPartSquareMetres) = (i, part);
+                }
+            }
+        }
+
         Circle = circle;
         Envelope = envelope;
         Convex = geometry is null ? null : ConvexRing.Of(geometry);
@@ -61,6 +76,15 @@ public sealed class RequestArea
     public Geometry Outline() => geometryOrNull ?? Geometries.Circle(Circle!.Lon, Circle.Lat, Circle.RadiusMetres);
 
     public double SquareMetres { get; }
+
+    /// <summary>Polygons of a MultiPolygon; 1 for a Polygon or a circle.</summary>
+    public int Parts { get; }
+
+    /// <summary>The 0-based index of the smallest part (0 when there is one part).</summary>
+    public int SmallestPart { get; }
+
+    /// <summary>The area of the smallest part in square metres (the whole area when there is one part).</summary>
+    public double SmallestPartSquareMetres { get; }
 
     public double SquareMiles => SquareMetres / Wgs84.SquareMetresPerSquareMile;
 

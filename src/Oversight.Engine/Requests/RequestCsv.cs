@@ -19,7 +19,7 @@ public static class RequestCsv
     ];
 
     /// <summary>Reads every record; a header problem is reported once, on line 1, and ends the file.</summary>
-    public static IEnumerable<RequestRecord> Read(TextReader reader)
+    public static IEnumerable<RequestRecord> Read(TextReader reader, RequestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var rows = CsvRows.Read(reader).GetEnumerator();
@@ -46,7 +46,7 @@ public static class RequestCsv
             var row = rows.Current;
             var result = row.Error is { } error
                 ? ParseResult<FootageRequest>.Failure([new InputProblem(string.Empty, error, row.Line)])
-                : ReadRow(row.Fields, columns, header.Length, row.Line);
+                : ReadRow(row.Fields, columns, header.Length, row.Line, limits ?? RequestLimits.Default);
             yield return new RequestRecord(row.Line, result);
         }
     }
@@ -83,10 +83,11 @@ public static class RequestCsv
         return (columns, problems);
     }
 
-    private static ParseResult<FootageRequest> ReadRow(string[] fields, Dictionary<string, int> columns, int width, int line)
+    private static ParseResult<FootageRequest> ReadRow(string[] fields, Dictionary<string, int> columns, int width, int line, RequestLimits limits)
     {
         var draft = new RequestDraft
         {
+            Limits = limits,
             PathOf = name => name,
             WindowPath = "windowStart",
             WindowEndPath = "windowEnd",
@@ -153,7 +154,14 @@ public static class RequestCsv
             try
             {
                 using var document = JsonDocument.Parse(geoJson);
-                RequestJson.ReadArea(draft, document.RootElement, "areaGeoJson");
+                if (RequestJson.RepeatedKeys(document.RootElement, "areaGeoJson", draft) == 0)
+                {
+                    RequestJson.ReadArea(draft, document.RootElement, "areaGeoJson");
+                }
+                else
+                {
+                    draft.AreaFailed = true;
+                }
             }
             catch (JsonException e)
             {

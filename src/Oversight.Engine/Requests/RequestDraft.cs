@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using NetTopologySuite.Geometries;
+using Oversight.Text;
 
 namespace Oversight.Requests;
 
@@ -25,6 +26,9 @@ internal sealed partial class RequestDraft
     public DateTimeOffset? WindowStart { get; set; }
     public DateTimeOffset? WindowEnd { get; set; }
     public RequestArea? Area { get; set; }
+
+    /// <summary>How large the area may be (vertices, parts, extent).</summary>
+    public RequestLimits Limits { get; init; } = RequestLimits.Default;
 
     public string WindowPath { get; set; } = "$.window";
     public string WindowEndPath { get; set; } = "$.window.end";
@@ -53,8 +57,20 @@ internal sealed partial class RequestDraft
             return null;
         }
 
+        if (value.UtcDateTime.Year is < FirstYear or > LastYear)
+        {
+            Problem(path, $"'{text}' is outside the years {FirstYear}–{LastYear} that requests may name", line, column);
+            return null;
+        }
+
         return value;
     }
+
+    /// <summary>The first and last years a timestamp may fall in (UTC).</summary>
+    public const int FirstYear = 2000;
+
+    /// <inheritdoc cref="FirstYear"/>
+    public const int LastYear = 2100;
 
     public void Basis(string? text, string path, int? line = null, int? column = null)
     {
@@ -98,6 +114,17 @@ internal sealed partial class RequestDraft
             Problem(radiusPath, $"radius {Show(radius)} m is larger than {MaxRadiusMetres / 1000:0} km");
             ok = false;
         }
+        else if (2 * radius / 1000 > Limits.MaxExtentKm)
+        {
+            Problem(radiusPath, $"a circle of radius {Show(radius)} m is {Km(2 * radius / 1000)} km across, more than the {Km(Limits.MaxExtentKm)} km an area may span (limits.maxExtentKm)");
+            ok = false;
+        }
+
+        if (ok && Math.Abs(lat) + (radius / MetresPerDegreeLatitude) > Limits.MaxLatitude)
+        {
+            Problem(centerPath + ".lat", $"the circle reaches beyond latitude {Limits.MaxLatitude:0}°{(lat < 0 ? "S" : "N")}; areas must lie between {Limits.MaxLatitude:0}°S and {Limits.MaxLatitude:0}°N");
+            ok = false;
+        }
 
         if (ok)
         {
@@ -114,10 +141,17 @@ internal sealed partial class RequestDraft
     /// <summary>Largest circle radius accepted; beyond it a polygon of 64 vertices is a poor circle.</summary>
     public const double MaxRadiusMetres = 200_000;
 
+    /// <summary>Metres in a degree of latitude, rounded down: for bounds, where a little over is safe.</summary>
+    internal const double MetresPerDegreeLatitude = 110_574;
+
     public void Geometry(Geometry geometry, string path)
     {
         var before = problems.Count;
-        GeometryChecks.Validate(geometry, path, problems);
+        if (GeometryChecks.WithinLimits(geometry, path, Limits, problems))
+        {
+            GeometryChecks.Validate(geometry, path, problems);
+        }
+
         if (problems.Count == before)
         {
             Area = RequestArea.FromGeometry(geometry);
@@ -186,13 +220,14 @@ internal sealed partial class RequestDraft
         {
             Problem(PathOf(name), "required field is missing");
         }
-        else if (string.IsNullOrWhiteSpace(value))
+        else if (TextFold.IsBlank(value))
         {
             Problem(PathOf(name), "required field is blank");
         }
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>Null when nothing visible is left of the text (white space and invisible characters only), else the text trimmed.</summary>
+    private static string? Blank(string? text) => TextFold.IsBlank(text) ? null : text!.Trim();
 
     /// <summary>A stable id for a request that came without one: the same request always gets the same id.</summary>
     private static string DerivedId(FootageRequest request)
@@ -211,6 +246,8 @@ internal sealed partial class RequestDraft
     }
 
     internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Km(double km) => km.ToString(km < 10 ? "0.#" : "#,0", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();

@@ -10,15 +10,18 @@ public static class RequestFile
 
     /// <summary>Reads every record of a file, lazily for JSONL and CSV.</summary>
     /// <exception cref="NotSupportedException">The extension is none of .jsonl, .json, .csv.</exception>
-    public static IEnumerable<RequestRecord> Read(string path, TextReader reader)
+    /// <param name="path">The file's name, for its format.</param>
+    /// <param name="reader">Its text.</param>
+    /// <param name="limits">How large areas may be (a policy's <c>limits:</c>); default <see cref="RequestLimits.Default"/>.</param>
+    public static IEnumerable<RequestRecord> Read(string path, TextReader reader, RequestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(reader);
         return Format(path) switch
         {
-            ".jsonl" => ReadJsonLines(reader),
-            ".json" => ReadJson(reader),
-            ".csv" => RequestCsv.Read(reader),
+            ".jsonl" => ReadJsonLines(reader, limits),
+            ".json" => ReadJson(reader, limits),
+            ".csv" => RequestCsv.Read(reader, limits),
             _ => throw new NotSupportedException($"'{path}': unknown input format; use .jsonl, .json or .csv"),
         };
     }
@@ -30,7 +33,7 @@ public static class RequestFile
     }
 
     /// <summary>One request per line; blank lines are skipped.</summary>
-    public static IEnumerable<RequestRecord> ReadJsonLines(TextReader reader)
+    public static IEnumerable<RequestRecord> ReadJsonLines(TextReader reader, RequestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var line = 0;
@@ -42,7 +45,7 @@ public static class RequestFile
                 continue;
             }
 
-            var result = RequestJson.Parse(text);
+            var result = RequestJson.Parse(text, limits);
             yield return new RequestRecord(line, result.Succeeded ? result : Relocate(result, line));
         }
     }
@@ -50,7 +53,7 @@ public static class RequestFile
     private static ParseResult<FootageRequest> Relocate(ParseResult<FootageRequest> result, int line) =>
         ParseResult<FootageRequest>.Failure(result.Problems.Select(p => p with { Line = line }).ToList());
 
-    private static IEnumerable<RequestRecord> ReadJson(TextReader reader)
+    private static IEnumerable<RequestRecord> ReadJson(TextReader reader, RequestLimits? limits)
     {
         var text = reader.ReadToEnd();
         JsonDocument document;
@@ -68,10 +71,10 @@ public static class RequestFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array)
             {
-                return [new RequestRecord(1, RequestJson.Read(root, "$"))];
+                return [new RequestRecord(1, RequestJson.Read(root, "$", limits))];
             }
 
-            return root.EnumerateArray().Select((element, i) => new RequestRecord(i + 1, RequestJson.Read(element, $"$[{i}]"))).ToList();
+            return root.EnumerateArray().Select((element, i) => new RequestRecord(i + 1, RequestJson.Read(element, $"$[{i}]", limits))).ToList();
         }
     }
 }

@@ -15,14 +15,14 @@ public static class RequestJson
         "submittedAt", "window", "area",
     ];
 
-    /// <summary>Parses one JSON document holding one request object.</summary>
-    public static ParseResult<FootageRequest> Parse(string json)
+    /// <summary>Parses one JSON document holding one request object; the area must keep within <paramref name="limits"/> (default <see cref="RequestLimits.Default"/>).</summary>
+    public static ParseResult<FootageRequest> Parse(string json, RequestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json, DocumentOptions);
-            return Read(document.RootElement, "$");
+            return Read(document.RootElement, "$", limits);
         }
         catch (JsonException e)
         {
@@ -47,10 +47,11 @@ public static class RequestJson
     }
 
     /// <summary>Reads a request from a JSON element; <paramref name="path"/> prefixes every problem.</summary>
-    public static ParseResult<FootageRequest> Read(JsonElement element, string path)
+    public static ParseResult<FootageRequest> Read(JsonElement element, string path, RequestLimits? limits = null)
     {
         var draft = new RequestDraft
         {
+            Limits = limits ?? RequestLimits.Default,
             PathOf = name => $"{path}.{name}",
             WindowPath = path + ".window",
             WindowEndPath = path + ".window.end",
@@ -62,15 +63,15 @@ public static class RequestJson
             return ParseResult<FootageRequest>.Failure(draft.Problems);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // A repeated key anywhere would leave it to the parser which value counts: refuse it instead.
+        if (RepeatedKeys(element, path, draft) > 0)
+        {
+            return ParseResult<FootageRequest>.Failure(draft.Problems);
+        }
+
         foreach (var property in element.EnumerateObject())
         {
             var at = $"{path}.{property.Name}";
-            if (!seen.Add(property.Name))
-            {
-                draft.Problem(at, "field appears more than once");
-                continue;
-            }
 
             if (!TopLevel.Contains(property.Name))
             {
@@ -395,6 +396,46 @@ public static class RequestJson
         }
 
         return number;
+    }
+
+    /// <summary>Reports every key that appears twice in one object, at any depth; returns how many.</summary>
+    internal static int RepeatedKeys(JsonElement element, string path, RequestDraft draft)
+    {
+        var found = 0;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var at = $"{path}.{property.Name}";
+                    if (!seen.Add(property.Name))
+                    {
+                        draft.Problem(at, "field appears more than once");
+                        found++;
+                    }
+
+                    found += RepeatedKeys(property.Value, at, draft);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    // Positions are arrays of numbers: nothing below them can repeat a key.
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        found += RepeatedKeys(item, $"{path}[{i}]", draft);
+                    }
+
+                    i++;
+                }
+
+                break;
+        }
+
+        return found;
     }
 
     internal static string Kind(JsonElement value) => value.ValueKind switch

@@ -28,7 +28,9 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
             entity.ToTable("decisions");
             entity.HasKey(d => d.Sequence);
             entity.Property(d => d.Sequence).ValueGeneratedNever();
-            entity.HasIndex(d => d.RequestId).IsUnique();
+            entity.HasIndex(d => new { d.Agency, d.RequestId }).IsUnique();
+            entity.HasIndex(d => new { d.Agency, d.AgencySequence }).IsUnique();
+            entity.HasIndex(d => d.RequestId);
             entity.HasIndex(d => new { d.Agency, d.SubmittedAtTicks });
             entity.HasIndex(d => d.SubmittedAtTicks);
             entity.Property(d => d.RequestId).HasMaxLength(200);

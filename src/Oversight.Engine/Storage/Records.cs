@@ -23,6 +23,10 @@ public sealed class DecisionRecord
     /// <summary>Position in the log, from 1, in the order entries were appended.</summary>
     public long Sequence { get; set; }
 
+    /// <summary>Position among the same agency's entries, from 1: what an agency is shown instead of <see cref="Sequence"/>, which would tell it how many requests other agencies made.</summary>
+    public long AgencySequence { get; set; }
+
+    /// <summary>The request's id, unique within its agency (two agencies may use the same id).</summary>
     public required string RequestId { get; set; }
 
     public required string Agency { get; set; }

@@ -47,7 +47,7 @@ internal sealed class CheckVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        var parsed = RequestJson.Parse(text);
+        var parsed = RequestJson.Parse(text, policy.Limits);
         if (parsed.Value is not { } request)
         {
             foreach (var problem in parsed.Problems)
@@ -62,7 +62,7 @@ internal sealed class CheckVerb : IVerb
         var history = new RequestHistory();
         if (args["history"] is { } historyPath)
         {
-            var read = InputFiles.Read(historyPath, args.Has("strict"), console);
+            var read = InputFiles.Read(historyPath, args.Has("strict"), console, policy.Limits);
             if (read.Error is not null)
             {
                 await console.Error.WriteLineAsync(read.Error);

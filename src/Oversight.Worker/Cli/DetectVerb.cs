@@ -35,7 +35,7 @@ internal sealed class DetectVerb : IVerb
 
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console, policy.Limits) is not { } read)
         {
             return ExitCodes.Invalid;
         }

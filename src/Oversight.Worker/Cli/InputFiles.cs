@@ -15,9 +15,9 @@ internal static class InputFiles
     /// Reads the file and says on standard error why reading stopped, if it did; null when it
     /// stopped (the verb then exits with status 2).
     /// </summary>
-    public static async Task<InputRead?> ReadForVerbAsync(string path, bool strict, Console2 console)
+    public static async Task<InputRead?> ReadForVerbAsync(string path, bool strict, Console2 console, RequestLimits? limits = null)
     {
-        var read = Read(path, strict, console);
+        var read = Read(path, strict, console, limits);
         if (read.Error is not null)
         {
             await console.Error.WriteLineAsync(read.Error);
@@ -26,7 +26,8 @@ internal static class InputFiles
         return read.Stopped ? null : read;
     }
 
-    public static InputRead Read(string path, bool strict, Console2 console)
+    /// <summary>Reads the file, reporting each invalid record; areas must keep within <paramref name="limits"/> (a policy's <c>limits:</c>, default <see cref="RequestLimits.Default"/>).</summary>
+    public static InputRead Read(string path, bool strict, Console2 console, RequestLimits? limits = null)
     {
         // Standard input carries JSONL.
         var format = path == "-" ? "stdin.jsonl" : path;
@@ -50,7 +51,7 @@ internal static class InputFiles
             var requests = new List<FootageRequest>();
             var invalid = 0;
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var record in RequestFile.Read(format, reader))
+            foreach (var record in RequestFile.Read(format, reader, limits))
             {
                 if (record.Result.Value is { } request)
                 {

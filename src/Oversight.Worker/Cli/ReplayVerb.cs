@@ -33,7 +33,7 @@ internal sealed class ReplayVerb : IVerb
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
         var input = args["input"]!;
-        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console, policy.Limits) is not { } read)
         {
             return ExitCodes.Invalid;
         }

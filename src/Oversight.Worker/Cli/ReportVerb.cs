@@ -71,7 +71,7 @@ internal sealed class ReportVerb : IVerb
 
         var quiet = args.Has("quiet");
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console, policy.Limits) is not { } read)
         {
             return ExitCodes.Invalid;
         }

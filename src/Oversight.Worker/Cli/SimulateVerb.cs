@@ -40,7 +40,14 @@ internal sealed class SimulateVerb : IVerb
         }
 
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console) is not { } read)
+        // A record either policy accepts is read; each policy then gates it.
+        var limits = new Oversight.Requests.RequestLimits
+        {
+            MaxVertices = Math.Max(baseline.Limits.MaxVertices, candidate.Limits.MaxVertices),
+            MaxParts = Math.Max(baseline.Limits.MaxParts, candidate.Limits.MaxParts),
+            MaxExtentKm = Math.Max(baseline.Limits.MaxExtentKm, candidate.Limits.MaxExtentKm),
+        };
+        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console, limits) is not { } read)
         {
             return ExitCodes.Invalid;
         }

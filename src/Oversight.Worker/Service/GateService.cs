@@ -8,13 +8,20 @@ using Oversight.Storage;
 namespace Oversight.Worker.Service;
 
 /// <summary>What a submission came to.</summary>
-public sealed record Submission(Decision? Decision, long Sequence, bool Duplicate);
+/// <param name="Decision">The decision; null for a duplicate.</param>
+/// <param name="Sequence">The entry's position in the whole log.</param>
+/// <param name="AgencySequence">The entry's position among its own agency's entries (what an agency is shown).</param>
+/// <param name="Duplicate">True when the agency had already recorded a request with this id.</param>
+public sealed record Submission(Decision? Decision, long Sequence, long AgencySequence, bool Duplicate);
 
-/// <summary>How far ahead of the service's clock a submittedAt may be (clock skew); later ones are refused.</summary>
+/// <summary>How far a submittedAt may be from the service's clock, either way (clock skew); further ones are refused.</summary>
 public static class SubmissionClock
 {
     public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>The gate could not decide in time: its lock was busy too long, or the evaluation passed its deadline. Nothing was recorded.</summary>
+public sealed class GateTimeoutException(string message) : Exception(message);
 
 /// <summary>
 /// Gates requests against the live history and records submissions in the hash-chained log.
@@ -22,7 +29,7 @@ public static class SubmissionClock
 /// advisory lock, or SQLite's write lock, plus a process-wide one), after folding in whatever
 /// other processes appended, so concurrent submissions can never overrun a limit.
 /// </summary>
-public sealed class GateService(DatabaseTarget database, TimeProvider time, ILogger<GateService> logger)
+public sealed class GateService(DatabaseTarget database, TimeProvider time, ILogger<GateService> logger, Microsoft.Extensions.Options.IOptions<ServiceOptions> serviceOptions)
 {
     /// <summary>Key of the PostgreSQL advisory lock that serialises appends across processes.</summary>
     private const long AppendLockKey = 0x4f56_4552_5349_4748;
@@ -35,9 +42,14 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     /// </summary>
     public static readonly TimeSpan CheckFreshness = TimeSpan.FromMilliseconds(250);
 
+    private readonly Dictionary<string, long> agencyEntries = new(StringComparer.Ordinal);
     private long lastSequence;
     private long lastCatchUp;
     private string lastHash = DecisionChain.Genesis;
+
+    private TimeSpan Deadline => serviceOptions.Value.EvaluationDeadline;
+
+    private TimeSpan LockWait => serviceOptions.Value.GateWait;
 
     public DatabaseTarget Database => database;
 
@@ -58,10 +70,15 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
         }
     }
 
-    /// <summary>A dry run: the decision the request would get now. Nothing is recorded.</summary>
-    public async Task<Decision> CheckAsync(Policy policy, FootageRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A dry run: the decision the request would get now. Nothing is recorded. With
+    /// <paramref name="onlyAgency"/> (an agency's own dry run) <c>per: area</c> rules count only that
+    /// agency's requests, so that a dry run reveals nothing of other agencies.
+    /// </summary>
+    /// <exception cref="GateTimeoutException">The gate was busy too long, or the evaluation passed its deadline.</exception>
+    public async Task<Decision> CheckAsync(Policy policy, FootageRequest request, string? onlyAgency, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await EnterAsync(cancellationToken);
         try
         {
             if (database.Provider == DatabaseProvider.Postgres && time.GetElapsedTime(lastCatchUp) > CheckFreshness)
@@ -71,7 +88,7 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
                 await CatchUpAsync(db, cancellationToken);
             }
 
-            return Gatekeeper.Evaluate(policy, request, history);
+            return Evaluate(policy, request, onlyAgency, cancellationToken);
         }
         finally
         {
@@ -79,10 +96,11 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
         }
     }
 
-    /// <summary>Gates and records one request atomically; a request id already in the log is not recorded twice.</summary>
+    /// <summary>Gates and records one request atomically; a request id the agency has already recorded is not recorded twice.</summary>
+    /// <exception cref="GateTimeoutException">The gate was busy too long, or the evaluation passed its deadline; nothing was recorded.</exception>
     public async Task<Submission> SubmitAsync(Policy policy, FootageRequest request, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await EnterAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
@@ -93,20 +111,23 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
             }
 
             await CatchUpAsync(db, cancellationToken);
-            var existing = await db.Decisions.AsNoTracking().Where(d => d.RequestId == request.Id).Select(d => d.Sequence).FirstOrDefaultAsync(cancellationToken);
-            if (existing != 0)
+            var existing = await db.Decisions.AsNoTracking().Where(d => d.Agency == request.Agency && d.RequestId == request.Id)
+                .Select(d => new { d.Sequence, d.AgencySequence }).FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
             {
-                return new Submission(null, existing, Duplicate: true);
+                return new Submission(null, existing.Sequence, existing.AgencySequence, Duplicate: true);
             }
 
-            var decision = Gatekeeper.Evaluate(policy, request, history);
+            var decision = Evaluate(policy, request, onlyAgency: null, cancellationToken);
             var requestJson = RequestJsonWriter.ToJson(request);
             var decisionJson = DecisionJson.ToJson(decision);
             var sequence = lastSequence + 1;
+            var agencySequence = agencyEntries.GetValueOrDefault(request.Agency) + 1;
             var hash = DecisionChain.Hash(lastHash, requestJson, decisionJson, policy.Sha256);
             db.Decisions.Add(new DecisionRecord
             {
                 Sequence = sequence,
+                AgencySequence = agencySequence,
                 RequestId = request.Id,
                 Agency = request.Agency,
                 Requester = request.Requester,
@@ -126,16 +147,42 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
             await transaction.CommitAsync(cancellationToken);
             lastSequence = sequence;
             lastHash = hash;
+            agencyEntries[request.Agency] = agencySequence;
             if (decision.Counts)
             {
                 history.Add(request);
             }
 
-            return new Submission(decision, sequence, Duplicate: false);
+            return new Submission(decision, sequence, agencySequence, Duplicate: false);
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Waits for the gate, but not for ever: a caller is told the gate is busy rather than left waiting.</summary>
+    private async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        if (!await gate.WaitAsync(LockWait, cancellationToken))
+        {
+            throw new GateTimeoutException($"The gate was busy for {LockWait.TotalSeconds:0.#} s; nothing was recorded. Try again shortly.");
+        }
+    }
+
+    /// <summary>Evaluates under the deadline, so that no request holds the gate past it.</summary>
+    private Decision Evaluate(Policy policy, FootageRequest request, string? onlyAgency, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(Deadline, time);
+        var options = new EvaluationOptions { OnlyAgency = onlyAgency, Cancellation = deadline.Token };
+        try
+        {
+            return Gatekeeper.Evaluate(policy, request, history, options);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Request {Id} of {Agency} was not decided: {Reason}", request.Id, request.Agency, e.Message);
+            throw new GateTimeoutException($"The request could not be decided within {Deadline.TotalMilliseconds:0} ms (its area against the history at that place, or its cumulative limits, took too long); nothing was recorded.");
         }
     }
 
@@ -147,13 +194,14 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
         var newer = db.Decisions.AsNoTracking()
             .Where(d => d.Sequence > lastSequence)
             .OrderBy(d => d.Sequence)
-            .Select(d => new { d.Sequence, d.Hash, d.Outcome, d.RequestJson })
+            .Select(d => new { d.Sequence, d.AgencySequence, d.Agency, d.Hash, d.Outcome, d.RequestJson })
             .AsAsyncEnumerable();
         await foreach (var entry in newer.WithCancellation(cancellationToken))
         {
+            agencyEntries[entry.Agency] = entry.AgencySequence;
             if (entry.Outcome != "deny")
             {
-                var parsed = RequestJson.Parse(entry.RequestJson);
+                var parsed = RequestJson.Parse(entry.RequestJson, RequestLimits.Stored);
                 if (parsed.Value is { } request)
                 {
                     history.Add(request);

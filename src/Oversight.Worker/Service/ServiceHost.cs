@@ -77,9 +77,12 @@ public static class ServiceHost
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                // One bucket per API key (by hash), one per client address for calls without a key.
-                var header = context.Request.Headers.Authorization.ToString();
-                var partition = header.Length > 0 ? "key:" + ApiKeys.Hash(header) : "ip:" + context.Connection.RemoteIpAddress;
+                // One bucket per authenticated key (its id, however the header is written), and one
+                // per client address for every call that did not authenticate: anonymous, unknown
+                // or revoked keys share their address's bucket, so inventing keys gains nothing.
+                var partition = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyClaim)?.Value is { } key
+                    ? "key:" + key
+                    : "ip:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.RateLimit,

@@ -26,6 +26,14 @@ public sealed record ServiceOptions
     /// <value>Default 10 seconds.</value>
     public TimeSpan RateWindow { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long one evaluation may take; past it the request answers 503 and nothing is recorded, and the gate is free again.</summary>
+    /// <value>Default 250 ms (an ordinary decision takes microseconds).</value>
+    public TimeSpan EvaluationDeadline { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a check or submission waits for the gate before it answers 503.</summary>
+    /// <value>Default 5 seconds.</value>
+    public TimeSpan GateWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Largest request body accepted; larger ones answer 413.</summary>
     /// <value>1 MiB.</value>
     public long MaxBodyBytes { get; init; } = 1 << 20;

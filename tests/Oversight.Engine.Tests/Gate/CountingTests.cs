@@ -152,8 +152,8 @@ public sealed class CountingTests
         history.Add(At(1).Build());
         history.Add(At(3).Build());
         var probe = At(6).Build();
-        Assert.Equal(2, history.Keyed(CountKey.Agency, probe, RequestBuilder.Noon.AddHours(2).UtcTicks, probe.SubmittedAt.UtcTicks).Count);
-        Assert.Equal(3, history.Keyed(CountKey.Agency, probe, RequestBuilder.Noon.UtcTicks, probe.SubmittedAt.UtcTicks).Count);
+        Assert.Equal(2, history.Keyed(CountKey.Agency, CountingKeys.Of(probe), RequestBuilder.Noon.AddHours(2).UtcTicks, probe.SubmittedAt.UtcTicks).Count);
+        Assert.Equal(3, history.Keyed(CountKey.Agency, CountingKeys.Of(probe), RequestBuilder.Noon.UtcTicks, probe.SubmittedAt.UtcTicks).Count);
     }
 }
 

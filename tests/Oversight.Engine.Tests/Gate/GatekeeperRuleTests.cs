@@ -128,11 +128,40 @@ public sealed class GatekeeperRuleTests
     [InlineData("Theft in March, suspect marching band member", RuleOutcome.Violated)]
     [InlineData("Suspect marching north, protesters nearby", RuleOutcome.Pass)]
     [InlineData("Walked past the lawful assembly at city hall", RuleOutcome.Violated)]
-    public void ForbiddenTerms_MatchWholeWordsIgnoringCase(string description, RuleOutcome expected)
+    public void ForbiddenTerms_MatchWords_MatchesWholeWordsOnly(string description, RuleOutcome expected)
     {
-        var policy = TestPolicies.WithRules("- { id: r, kind: forbidden-terms, field: description, terms: [protest, march, lawful assembly] }");
+        var policy = TestPolicies.WithRules("- { id: r, kind: forbidden-terms, field: description, match: words, terms: [protest, march, lawful assembly] }");
         var result = Judge(policy, RequestBuilder.Default().Description(description).Build());
         Assert.Equal(expected, result.Outcome);
+    }
+
+    [Theory]
+    [InlineData("Suspect marching north, protesters nearby", "march (as \u201cmarching\u201d), protest (as \u201cprotesters\u201d)")]
+    [InlineData("Windows broken while people were protesting", "protest (as \u201cprotesting\u201d)")]
+    [InlineData("Seen near the protestors' bus", "protest (as \u201cprotestors\u201d)")]
+    [InlineData("Crowd rallied, then rallying again; two rallies", "rally (as \u201crallied\u201d)")]
+    [InlineData("Two lawful assemblies at city hall", "lawful assembly (as \u201clawful assemblies\u201d)")]
+    [InlineData("Graffiti after the pr\u043Etest", "protest")]
+    [InlineData("Graffiti after the pro\u200Btest", "protest")]
+    [InlineData("Graffiti after the pro\u00ADtest", "protest")]
+    [InlineData("Graffiti after the \uFF30\uFF32\uFF2F\uFF34\uFF25\uFF33\uFF34", "protest")]
+    [InlineData("Graffiti after the pr\u00F6test", "protest")]
+    public void ForbiddenTerms_ByDefault_CatchFormsAndDisguisedSpellings(string description, string detail)
+    {
+        var policy = TestPolicies.WithRules("- { id: r, kind: forbidden-terms, field: description, terms: [protest, march, rally, lawful assembly] }");
+        var result = Judge(policy, RequestBuilder.Default().Description(description).Build());
+        Assert.Equal(RuleOutcome.Violated, result.Outcome);
+        Assert.Equal(detail, result.Detail);
+    }
+
+    [Theory]
+    [InlineData("Stolen from a Protestant church on 4th St")]
+    [InlineData("Car stolen from the rallye club lot")]
+    [InlineData("A vigilant neighbour saw the plate")]
+    public void ForbiddenTerms_ByDefault_LeaveOtherWordsAlone(string description)
+    {
+        var policy = TestPolicies.WithRules("- { id: r, kind: forbidden-terms, field: description, terms: [protest, rally, vigil] }");
+        Assert.Equal(RuleOutcome.Pass, Judge(policy, RequestBuilder.Default().Description(description).Build()).Outcome);
     }
 
     [Fact]

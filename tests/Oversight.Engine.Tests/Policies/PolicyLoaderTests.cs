@@ -115,7 +115,7 @@ public sealed class PolicyLoaderTests
     public void Load_BoundaryFileMissing_IsAnError()
     {
         var problems = Problems(Minimal + "\n  - { id: inside, kind: within-boundary, boundary: boundaries/nowhere.geojson }\n");
-        Assert.Contains(problems, p => p.Message.Contains("cannot read boundary file 'boundaries/nowhere.geojson'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("boundary file 'boundaries/nowhere.geojson' is not in the policy folder", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -80,10 +80,10 @@ public sealed class SubmissionRulesTests
     {
         await using var service = await TestService.StartAsync("sqlite");
         var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
-        var future = TestService.Request("f-1").Replace("2026-08-01T12:00:00Z", DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var future = TestService.Request("f-1").Replace("2026-08-01T12:00:00Z", TestService.Noon.AddDays(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var response = await agency.PostAsync("/v1/requests", TestService.Json(future));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("is in the future", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ahead of the service's clock", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class FindingsApiTests
             "\"description\":\"Vehicle break-in, suspect seen walking east\",\"submittedAt\":\"2026-08-01T12:30:00Z\"," +
             "\"window\":{\"start\":\"2026-08-01T03:30:00Z\",\"end\":\"2026-08-01T04:10:00Z\"}," +
             "\"area\":{\"center\":{\"lat\":44.02,\"lon\":-92.4475},\"radiusMeters\":100}}";
+        service.Clock.Now = TestService.Noon.AddMinutes(30);
         await agency.PostAsync("/v1/requests", TestService.Json(fourth));
 
         var run = await Job(service).RunAsync(full: false, CancellationToken.None);

@@ -17,6 +17,7 @@ public sealed class ReportsApiTests
         var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
         for (var i = 0; i < 7; i++)
         {
+            service.Clock.Now = TestService.Noon.AddMinutes(i * 60 * 24 / 2);
             await agency.PostAsync("/v1/requests", TestService.Json(TestService.Request($"secret-req-{i}", minutes: i * 60 * 24 / 2)));
         }
 

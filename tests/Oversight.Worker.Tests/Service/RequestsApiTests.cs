@@ -29,7 +29,8 @@ public sealed class RequestsApiTests
         Assert.Equal(64, decision.GetProperty("policy").GetProperty("sha256").GetString()!.Length);
 
         var read = JsonDocument.Parse(await agency.GetStringAsync("/v1/requests/r-1")).RootElement;
-        Assert.Equal(1, read.GetProperty("sequence").GetInt64());
+        Assert.Equal(1, read.GetProperty("agencySequence").GetInt64());
+        Assert.False(read.TryGetProperty("sequence", out _));
         Assert.Equal("allow", read.GetProperty("decision").GetProperty("decision").GetString());
 
         var again = await agency.PostAsync("/v1/requests", TestService.Json(TestService.Request("r-1")));

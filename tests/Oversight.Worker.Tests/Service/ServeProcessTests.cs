@@ -50,7 +50,13 @@ public sealed class ServeProcessTests
             Assert.StartsWith("ovk_", key, StringComparison.Ordinal);
 
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            var request = File.ReadAllText(Path.Combine(OversightProcess.Folder, "samples", "request.json"));
+            // The service's own clock decides when a request is made, so the sample is sent as made now.
+            var now = DateTimeOffset.UtcNow;
+            string Time(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            var request = File.ReadAllText(Path.Combine(OversightProcess.Folder, "samples", "request.json"))
+                .Replace("2026-08-01T14:00:00Z", Time(now), StringComparison.Ordinal)
+                .Replace("2026-08-01T01:00:00Z", Time(now.AddHours(-13)), StringComparison.Ordinal)
+                .Replace("2026-08-01T05:00:00Z", Time(now.AddHours(-9)), StringComparison.Ordinal);
             var response = await http.PostAsync("/v1/requests", TestService.Json(request));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             Assert.Contains("\"decision\":\"allow\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

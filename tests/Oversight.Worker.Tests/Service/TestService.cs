@@ -27,8 +27,12 @@ internal sealed class TestService : IAsyncDisposable
 
     private readonly HostDiagnostics diagnostics;
 
-    private TestService(WebApplication app, Temp temp, ServiceOptions options, HostDiagnostics diagnostics)
+    /// <summary>When the requests of <see cref="Request"/> are made; the service's clock starts 5 minutes after it.</summary>
+    public static readonly DateTimeOffset Noon = new(2026, 8, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private TestService(WebApplication app, Temp temp, ServiceOptions options, HostDiagnostics diagnostics, TestClock clock)
     {
+        Clock = clock;
         App = app;
         this.temp = temp;
         Options = options;
@@ -36,6 +40,9 @@ internal sealed class TestService : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The service's clock: it decides when requests are made (a submittedAt further than 5 minutes from it is refused).</summary>
+    public TestClock Clock { get; }
 
     public ServiceOptions Options { get; }
 
@@ -61,15 +68,17 @@ internal sealed class TestService : IAsyncDisposable
         var options = new ServiceOptions { Db = db, PoliciesDirectory = policies, ActivePolicy = "test-limits", RateLimit = 10_000 };
         options = tune?.Invoke(options) ?? options;
         var diagnostics = new HostDiagnostics();
+        var clock = new TestClock(Noon.AddMinutes(5));
         var app = ServiceHost.Build(options, builder =>
         {
+            builder.Services.AddSingleton<TimeProvider>(clock);
             builder.WebHost.UseTestServer();
             builder.Logging.AddProvider(diagnostics);
             builder.Logging.AddFilter<HostDiagnostics>("Hangfire", LogLevel.Debug);
         });
         await ServiceHost.InitializeAsync(app);
         await app.StartAsync();
-        return new TestService(app, temp, options, diagnostics);
+        return new TestService(app, temp, options, diagnostics, clock);
     }
 
     /// <summary>The jobs in this host's job storage with their state history, and its last log lines.</summary>
@@ -122,7 +131,7 @@ internal sealed class TestService : IAsyncDisposable
     /// <summary>A valid request JSON for the given agency and id, submitted <paramref name="minutes"/> after a fixed noon.</summary>
     public static string Request(string id, string agency = "rochester-mn-pd", int minutes = 0, double radius = 200)
     {
-        var submitted = new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero).AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var submitted = Noon.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         return "{\"id\":\"" + id + "\",\"agency\":\"" + agency + "\",\"requester\":\"badge-1\",\"caseNumber\":\"C-1\",\"incidentType\":\"burglary\"," +
             "\"description\":\"Residential burglary, suspect fled on foot\",\"submittedAt\":\"" + submitted + "\"," +
             "\"window\":{\"start\":\"2026-08-01T01:00:00Z\",\"end\":\"2026-08-01T05:00:00Z\"}," +
@@ -138,6 +147,23 @@ internal sealed class TestService : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    /// <summary>
+    /// A clock whose time the test sets; timers and elapsed time stay real, so that deadlines and
+    /// delays behave as in production.
+    /// </summary>
+    public sealed class TestClock(DateTimeOffset now) : TimeProvider
+    {
+        private long ticks = now.UtcTicks;
+
+        public DateTimeOffset Now
+        {
+            get => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref ticks, value.UtcTicks);
+        }
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>A temporary folder removed on dispose.</summary>

@@ -18,7 +18,7 @@ internal static class CaseFanoutDetector
             var cases = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (var i in indices)
             {
-                if (context.Requests[i].CaseNumber?.Trim() is { Length: > 0 } number)
+                if (context.Requests[i].CaseNumber is { } written && Text.TextFold.Key(written) is { Length: > 0 } number)
                 {
                     if (!cases.TryGetValue(number, out var list))
                     {
@@ -53,7 +53,7 @@ internal static class CaseFanoutDetector
         var severity = members.Count >= 2 * settings.FanoutMinRequests || unionSqMi >= 2 * settings.FanoutMinAreaSqMiles
             ? Severity.High
             : members.Count >= settings.FanoutMinRequests && unionSqMi >= settings.FanoutMinAreaSqMiles ? Severity.High : Severity.Medium;
-        var requesters = members.Select(m => context.Requests[m].Requester).Distinct(StringComparer.Ordinal).Count();
+        var requesters = members.Select(m => Text.TextFold.Key(context.Requests[m].Requester)).Distinct(StringComparer.Ordinal).Count();
         var ids = context.Ids(members);
         var (first, last) = context.Span(members);
         var spanDays = (last - first).TotalDays;

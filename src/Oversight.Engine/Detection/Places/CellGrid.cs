@@ -15,6 +15,9 @@ internal sealed class CellGrid(double cellMetres)
 
     private static readonly double MetresPerDegreeLatitude = GeodesicMeasure.Radii(45).M * DegreesToRadians;
 
+    /// <summary>Cells an area is tested against at most (a 25 km area in 250 m cells is 10,000).</summary>
+    private const double MaxCellsPerArea = 1 << 20;
+
     public double CellMetres { get; } = cellMetres;
 
     public int Row(double lat) => (int)Math.Floor(lat * MetresPerDegreeLatitude / CellMetres);
@@ -28,6 +31,13 @@ internal sealed class CellGrid(double cellMetres)
         var home = Row(centroidLat);
         cells.Add(Key(home, Column(home, centroidLon)));
         var envelope = area.Envelope;
+        if (!double.IsFinite(envelope.Width) || !double.IsFinite(envelope.Height)
+            || (double)(Row(envelope.MaxY) - Row(envelope.MinY) + 1) * ((envelope.Width / ColumnDegrees(home)) + 2) > MaxCellsPerArea)
+        {
+            // Far beyond the policy's extent limit: counted at its centre only, so that one area cannot make the work unbounded.
+            return cells;
+        }
+
         IPointOnGeometryLocator? locator = null;
         for (var row = Row(envelope.MinY); row <= Row(envelope.MaxY); row++)
         {

@@ -35,10 +35,11 @@ internal static class RateAnomalyDetector
         foreach (var (agency, indices) in context.ByAgency)
         {
             agencies.Add(Subject.Of(context, agency, null, indices, weekOf, firstWeek, lastWeek));
-            foreach (var group in indices.GroupBy(i => context.Requests[i].Requester, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            // One requester however the badge is written (folded key); named as first written.
+            foreach (var group in indices.GroupBy(i => Text.TextFold.Key(context.Requests[i].Requester), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var list = group.ToList();
-                requesters.Add(Subject.Of(context, agency, group.Key, list, weekOf, list.Min(i => weekOf[i]), lastWeek));
+                requesters.Add(Subject.Of(context, agency, context.Requests[list[0]].Requester, list, weekOf, list.Min(i => weekOf[i]), lastWeek));
             }
         }
 

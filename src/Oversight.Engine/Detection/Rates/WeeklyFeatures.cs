@@ -33,7 +33,7 @@ internal sealed record WeeklyFeatures(DateOnly Week, int[] Requests)
         var windows = requests.Select(i => context.Requests[i].Window.Hours).Order().ToArray();
         var offHours = requests.Count(i => context.Local(context.Submitted[i]).Hour is >= 1 and < 5);
         var noCase = requests.Count(i => string.IsNullOrWhiteSpace(context.Requests[i].CaseNumber));
-        var cases = requests.Select(i => context.Requests[i].CaseNumber?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).Count();
+        var cases = requests.Select(i => context.Requests[i].CaseNumber is { } c ? Text.TextFold.Key(c) : null).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).Count();
         return new WeeklyFeatures(week, requests)
         {
             Vector =

@@ -82,7 +82,7 @@ internal static class SplitAreaDetector
     private static Finding Describe(DetectionContext context, string agency, List<int> members, double union, double limit)
     {
         var ratio = union / limit;
-        var cases = members.Select(m => context.Requests[m].CaseNumber).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Count();
+        var cases = members.Select(m => context.Requests[m].CaseNumber is { } c ? Text.TextFold.Key(c) : null).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).Count();
         var severity = ratio >= 2 || members.Count >= 4 ? Severity.High : ratio >= 1.25 ? Severity.Medium : Severity.Low;
         var ids = context.Ids(members);
         var (first, last) = context.Span(members);

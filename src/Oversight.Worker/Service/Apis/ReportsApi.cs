@@ -30,16 +30,16 @@ internal static class ReportsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
         HttpRequest http, ClaimsPrincipal user, GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
+        var (body, bodyProblem) = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large");
+            return bodyProblem!;
         }
 
         ReportRequestBody? input;
         try
         {
-            input = JsonSerializer.Deserialize<ReportRequestBody>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            input = JsonSerializer.Deserialize<ReportRequestBody>(body, Bodies.JsonOptions);
         }
         catch (JsonException e)
         {

@@ -1,15 +1,22 @@
+using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Oversight.Gate;
+using Oversight.Policies;
 using Oversight.Requests;
+using Oversight.Storage;
 using Oversight.Worker.Service.Auth;
 
 namespace Oversight.Worker.Service.Apis;
 
 /// <summary><c>/v1/requests</c>: check (dry run), submit (gate and record), read back.</summary>
+/// <remarks>
+/// An agency key sees only its own agency's entries, and their places among its own entries
+/// (<c>agencySequence</c>), never their places in the whole log, which would tell it how many
+/// requests other agencies made. Request ids are unique per agency.
+/// </remarks>
 internal static class RequestsApi
 {
     public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder v1)
@@ -20,7 +27,7 @@ internal static class RequestsApi
         requests.MapPost("/", SubmitAsync).RequireAuthorization(p => p.RequireRole(Roles.Agency, Roles.Admin))
             .WithSummary("Gate a request and record it and its decision in the log");
         requests.MapGet("/{id}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.Agency, Roles.Auditor, Roles.Admin))
-            .WithSummary("A recorded request and its decision");
+            .WithSummary("A recorded request and its decision (?agency= when several agencies used the id)");
         requests.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.Agency, Roles.Auditor, Roles.Admin))
             .WithSummary("Recorded decisions, newest first");
         return v1;
@@ -29,67 +36,114 @@ internal static class RequestsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckAsync(
         HttpRequest http, ClaimsPrincipal user, GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, string? policy, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync(http, user, options.Value, cancellationToken);
-        if (request is null)
-        {
-            return problem!;
-        }
-
         var chosen = policy is null ? policies.Active : policies.Find(policy);
         if (chosen is null)
         {
             return Problems.Status(StatusCodes.Status404NotFound, $"No policy '{policy}' is loaded", $"Loaded: {string.Join(", ", policies.All.Keys)}");
         }
 
-        var decision = await gate.CheckAsync(chosen, request, cancellationToken);
-        return TypedResults.Content(DecisionJson.ToJson(decision), "application/json", statusCode: StatusCodes.Status200OK);
-    }
-
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SubmitAsync(
-        HttpRequest http, ClaimsPrincipal user, GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, CancellationToken cancellationToken)
-    {
-        var (request, problem) = await ReadAsync(http, user, options.Value, cancellationToken);
+        var (request, problem) = await ReadAsync(http, user, chosen, options.Value, cancellationToken);
         if (request is null)
         {
             return problem!;
         }
 
-        var submission = await gate.SubmitAsync(policies.Active, request, cancellationToken);
-        if (submission.Duplicate)
+        try
         {
-            return Problems.Status(StatusCodes.Status409Conflict, $"Request {request.Id} is already recorded", $"See /v1/requests/{Uri.EscapeDataString(request.Id)}.");
+            var decision = await gate.CheckAsync(chosen, request, user.AgencyOf(), cancellationToken);
+            return TypedResults.Content(DecisionJson.ToJson(decision), "application/json", statusCode: StatusCodes.Status200OK);
+        }
+        catch (GateTimeoutException e)
+        {
+            return Unavailable(e);
+        }
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SubmitAsync(
+        HttpRequest http, ClaimsPrincipal user, GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, CancellationToken cancellationToken)
+    {
+        var active = policies.Active;
+        var (request, problem) = await ReadAsync(http, user, active, options.Value, cancellationToken);
+        if (request is null)
+        {
+            return problem!;
         }
 
-        http.HttpContext.Response.Headers.Location = $"/v1/requests/{Uri.EscapeDataString(request.Id)}";
+        Submission submission;
+        try
+        {
+            submission = await gate.SubmitAsync(active, request, cancellationToken);
+        }
+        catch (GateTimeoutException e)
+        {
+            return Unavailable(e);
+        }
+
+        var location = Location(request, user);
+        if (submission.Duplicate)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, $"Request {request.Id} is already recorded", $"Your agency has already recorded a request with this id: see {location}.");
+        }
+
+        http.HttpContext.Response.Headers.Location = location;
         return TypedResults.Content(DecisionJson.ToJson(submission.Decision!), "application/json", statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> GetAsync(
-        string id, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> GetAsync(
+        string id, string? agency, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
     {
         await using var db = gate.Database.CreateContext();
-        var record = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.RequestId == id, cancellationToken);
-        if (record is null || (user.AgencyOf() is { } agency && record.Agency != agency))
+        var own = user.AgencyOf();
+        var query = db.Decisions.AsNoTracking().Where(d => d.RequestId == id);
+        if ((own ?? agency) is { } only)
+        {
+            query = query.Where(d => d.Agency == only);
+        }
+
+        var records = await query.OrderBy(d => d.Sequence).Take(2).ToListAsync(cancellationToken);
+        if (records.Count == 0)
         {
             return TypedResults.NotFound(new ProblemDetails { Title = $"No request {id}", Status = StatusCodes.Status404NotFound });
         }
 
-        var body = $$"""{"sequence":{{record.Sequence}},"recordedAt":"{{new DateTimeOffset(record.RecordedAtTicks, TimeSpan.Zero):O}}","hash":"{{record.Hash}}","request":{{record.RequestJson}},"decision":{{record.DecisionJson}}}""";
+        if (records.Count > 1)
+        {
+            var agencies = await db.Decisions.AsNoTracking().Where(d => d.RequestId == id).Select(d => d.Agency).OrderBy(a => a).ToListAsync(cancellationToken);
+            return Problems.Status(StatusCodes.Status409Conflict, $"Several agencies recorded a request {id}", $"Name one with ?agency=: {string.Join(", ", agencies)}.");
+        }
+
+        var record = records[0];
+        var recordedAt = new DateTimeOffset(record.RecordedAtTicks, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
+        var place = own is null ? $"\"sequence\":{record.Sequence},\"agencySequence\":{record.AgencySequence}" : $"\"agencySequence\":{record.AgencySequence}";
+        var body = $$"""{{{place}},"recordedAt":"{{recordedAt}}","hash":"{{record.Hash}}","request":{{record.RequestJson}},"decision":{{record.DecisionJson}}}""";
         return TypedResults.Content(body, "application/json");
     }
 
-    private static async Task<ContentHttpResult> ListAsync(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, GateService gate, string? agency, string? decision, int? limit, long? before, CancellationToken cancellationToken)
     {
+        var problems = new List<InputProblem>();
+        if (decision is not null && !OutcomeNames.TryParse(decision, out _))
+        {
+            problems.Add(new InputProblem("decision", $"'{decision}' is not a decision; expected allow, review or deny"));
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            problems.Add(new InputProblem("limit", "between 1 and 1000"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Problems.Invalid(problems);
+        }
+
         await using var db = gate.Database.CreateContext();
         var query = db.Decisions.AsNoTracking();
-        if (user.AgencyOf() is { } own)
+        var own = user.AgencyOf();
+        if ((own ?? agency) is { } only)
         {
-            query = query.Where(d => d.Agency == own);
-        }
-        else if (agency is not null)
-        {
-            query = query.Where(d => d.Agency == agency);
+            query = query.Where(d => d.Agency == only);
         }
 
         if (decision is not null)
@@ -97,39 +151,72 @@ internal static class RequestsApi
             query = query.Where(d => d.Outcome == decision);
         }
 
-        if (before is { } cursor)
+        var take = limit ?? 100;
+        List<(long Cursor, string Json)> rows;
+        if (own is not null)
         {
-            query = query.Where(d => d.Sequence < cursor);
+            // An agency pages by its own entries' places, so the cursor reveals nothing of other agencies.
+            if (before is { } cursor)
+            {
+                query = query.Where(d => d.AgencySequence < cursor);
+            }
+
+            rows = [.. (await query.OrderByDescending(d => d.AgencySequence).Take(take).Select(d => new { d.AgencySequence, d.DecisionJson }).ToListAsync(cancellationToken))
+                .Select(r => (r.AgencySequence, r.DecisionJson))];
+        }
+        else
+        {
+            if (before is { } cursor)
+            {
+                query = query.Where(d => d.Sequence < cursor);
+            }
+
+            rows = [.. (await query.OrderByDescending(d => d.Sequence).Take(take).Select(d => new { d.Sequence, d.DecisionJson }).ToListAsync(cancellationToken))
+                .Select(r => (r.Sequence, r.DecisionJson))];
         }
 
-        var take = Math.Clamp(limit ?? 100, 1, 1000);
-        var rows = await query.OrderByDescending(d => d.Sequence).Take(take)
-            .Select(d => new { d.Sequence, d.DecisionJson }).ToListAsync(cancellationToken);
-        var next = rows.Count == take ? rows[^1].Sequence : (long?)null;
-        var items = string.Join(',', rows.Select(r => r.DecisionJson));
-        return TypedResults.Content($$"""{"items":[{{items}}],"next":{{(next is null ? "null" : next.ToString())}}}""", "application/json");
+        var next = rows.Count == take ? rows[^1].Cursor.ToString(CultureInfo.InvariantCulture) : "null";
+        var items = string.Join(',', rows.Select(r => r.Json));
+        return TypedResults.Content($$"""{"items":[{{items}}],"next":{{next}}}""", "application/json");
     }
 
-    /// <summary>Reads and validates the body; an agency key may only speak for its own agency.</summary>
+    /// <summary>Where a recorded request is read back: an agency names its own ids; anyone else also names the agency.</summary>
+    private static string Location(FootageRequest request, ClaimsPrincipal user) =>
+        user.AgencyOf() is null
+            ? $"/v1/requests/{Uri.EscapeDataString(request.Id)}?agency={Uri.EscapeDataString(request.Agency)}"
+            : $"/v1/requests/{Uri.EscapeDataString(request.Id)}";
+
+    private static ProblemHttpResult Unavailable(GateTimeoutException e) =>
+        Problems.Status(StatusCodes.Status503ServiceUnavailable, "The request was not decided", e.Message);
+
+    /// <summary>
+    /// Reads and validates the body under the policy's limits; the service's clock decides when a
+    /// request was made (a submittedAt further from it than the allowed skew, either way, is
+    /// refused); an agency key may only speak for its own agency.
+    /// </summary>
     private static async Task<(FootageRequest? Request, ProblemHttpResult? Problem)> ReadAsync(
-        HttpRequest http, ClaimsPrincipal user, ServiceOptions options, CancellationToken cancellationToken)
+        HttpRequest http, ClaimsPrincipal user, Policy policy, ServiceOptions options, CancellationToken cancellationToken)
     {
         var now = http.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var body = await Bodies.ReadAsync(http, options.MaxBodyBytes, cancellationToken);
+        var (body, bodyProblem) = await Bodies.ReadAsync(http, options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return (null, Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"The limit is {options.MaxBodyBytes:N0} bytes."));
+            return (null, bodyProblem);
         }
 
-        var parsed = RequestJson.Parse(body);
+        var parsed = RequestJson.Parse(body, policy.Limits);
         if (parsed.Value is not { } request)
         {
             return (null, Problems.Invalid(parsed.Problems));
         }
 
-        if (request.SubmittedAt > now + SubmissionClock.Skew)
+        var skew = SubmissionClock.Skew;
+        if (request.SubmittedAt > now + skew || request.SubmittedAt < now - skew)
         {
-            return (null, Problems.Invalid([new InputProblem("$.submittedAt", $"submittedAt {RequestJsonWriter.Time(request.SubmittedAt)} is in the future (the service's clock reads {RequestJsonWriter.Time(now)})")]));
+            var way = request.SubmittedAt > now ? "ahead of" : "behind";
+            return (null, Problems.Invalid([new InputProblem("$.submittedAt",
+                $"submittedAt {RequestJsonWriter.Time(request.SubmittedAt)} is {Minutes(request.SubmittedAt - now)} {way} the service's clock ({RequestJsonWriter.Time(now)}); " +
+                $"the service decides when a request is made, and allows {skew.TotalMinutes:0} minutes either way: send the time you submit")]));
         }
 
         if (user.AgencyOf() is { } agency && request.Agency != agency)
@@ -138,5 +225,11 @@ internal static class RequestsApi
         }
 
         return (request, null);
+    }
+
+    private static string Minutes(TimeSpan span)
+    {
+        var minutes = Math.Abs(span.TotalMinutes);
+        return minutes < 120 ? $"{minutes:0} minutes" : $"{minutes / 60:0.#} hours";
     }
 }

@@ -28,16 +28,16 @@ internal static class SimulationsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
         HttpRequest http, GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, IBackgroundJobClient jobs, SimulationJob job, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
+        var (body, bodyProblem) = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The request body is too large");
+            return bodyProblem!;
         }
 
         SimulationRequest? input;
         try
         {
-            input = JsonSerializer.Deserialize<SimulationRequest>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            input = JsonSerializer.Deserialize<SimulationRequest>(body, Bodies.JsonOptions);
         }
         catch (JsonException e)
         {

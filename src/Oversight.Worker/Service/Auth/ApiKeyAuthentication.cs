@@ -62,7 +62,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var claims = new List<Claim>
         {
             new(ClaimTypes.Role, record.Role),
-            new(KeyClaim, hash[..16]),
+            new(KeyClaim, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, record.Name ?? $"{record.Role}-{record.Id}"),
         };
         if (record.Agency is { } agency)

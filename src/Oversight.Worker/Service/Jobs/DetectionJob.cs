@@ -39,7 +39,7 @@ public sealed class DetectionJob(GateService gate, PolicyStore policies, TimePro
             .OrderBy(d => d.Sequence)
             .Select(d => d.RequestJson)
             .ToListAsync(cancellationToken);
-        var counted = rows.Select(json => RequestJson.Parse(json).Value).OfType<FootageRequest>().ToList();
+        var counted = rows.Select(json => RequestJson.Parse(json, RequestLimits.Stored).Value).OfType<FootageRequest>().ToList();
         var findings = Detectors.Run(policy, counted);
         var now = time.GetUtcNow().UtcTicks;
         var (added, removed) = await StoreAsync(db, findings, policy.Id, now, cancellationToken);

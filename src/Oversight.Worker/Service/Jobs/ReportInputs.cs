@@ -38,7 +38,7 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
         foreach (var d in decisions)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(d.Hash + "\n"));
-            if (RequestJson.Parse(d.RequestJson).Value is { } request && OutcomeNames.TryParse(d.Outcome, out var outcome))
+            if (RequestJson.Parse(d.RequestJson, RequestLimits.Stored).Value is { } request && OutcomeNames.TryParse(d.Outcome, out var outcome))
             {
                 rows.Add(ReportRequest.From(request, outcome, Violated(d.DecisionJson), policy.Id, d.PolicyVersion, d.PolicySha256));
             }

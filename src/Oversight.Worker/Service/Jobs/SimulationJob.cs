@@ -32,7 +32,7 @@ public sealed class SimulationJob(GateService gate, PolicyStore policies, IOptio
                 .OrderBy(d => d.SubmittedAtTicks).ThenBy(d => d.Sequence)
                 .Select(d => d.RequestJson)
                 .ToListAsync(cancellationToken);
-            var requests = rows.Select(json => RequestJson.Parse(json).Value).OfType<FootageRequest>().ToList();
+            var requests = rows.Select(json => RequestJson.Parse(json, RequestLimits.Stored).Value).OfType<FootageRequest>().ToList();
             var result = Simulator.Run(baseline, candidate, requests, countFrom: new DateTimeOffset(record.FromTicks, TimeSpan.Zero));
             record.ResultJson = SimulationJson.ToJson(result);
         }, time, logger, cancellationToken);

@@ -106,6 +106,9 @@ namespace Oversight.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("AgencySequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -166,10 +169,15 @@ namespace Oversight.Storage.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("RequestId")
-                        .IsUnique();
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("SubmittedAtTicks");
+
+                    b.HasIndex("Agency", "AgencySequence")
+                        .IsUnique();
+
+                    b.HasIndex("Agency", "RequestId")
+                        .IsUnique();
 
                     b.HasIndex("Agency", "SubmittedAtTicks");
 

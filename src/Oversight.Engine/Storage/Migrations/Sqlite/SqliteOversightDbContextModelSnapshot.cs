@@ -97,6 +97,9 @@ namespace Oversight.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AgencySequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -157,10 +160,15 @@ namespace Oversight.Storage.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("RequestId")
-                        .IsUnique();
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("SubmittedAtTicks");
+
+                    b.HasIndex("Agency", "AgencySequence")
+                        .IsUnique();
+
+                    b.HasIndex("Agency", "RequestId")
+                        .IsUnique();
 
                     b.HasIndex("Agency", "SubmittedAtTicks");
 
