@@ -24,6 +24,9 @@ public static class Explanations
             MaxAreaRule => broken
                 ? $"Requested area {actual} {r.Unit} is larger than the {limit} limit"
                 : $"Requested area {actual} {r.Unit} is within the {limit} limit",
+            MinAreaRule when r.Detail is { } part => broken
+                ? $"Requested area's {part} is {actual} {r.Unit}, smaller than the {limit} minimum: each part of an area must meet it"
+                : $"Requested area {actual} {r.Unit} is at least the {limit} minimum",
             MinAreaRule => broken
                 ? $"Requested area {actual} {r.Unit} is smaller than the {limit} minimum"
                 : $"Requested area {actual} {r.Unit} is at least the {limit} minimum",
@@ -53,7 +56,9 @@ public static class Explanations
                 : $"{f.Field.Name()} mentions none of the forbidden terms",
             MaxRequestsRule m => r.Actual is null
                 ? NoKey(m.Per)
-                : broken
+                : r.Detail == Gatekeeper.OwnAgencyOnly
+                    ? $"Counting only your agency's requests (a dry run does not show other agencies'; the submission counts them all): this is request {actual} overlapping this area within {m.Period}, {(broken ? "over" : "within")} the limit of {Number(r.Limit)}"
+                    : broken
                     ? $"This is request {actual} {Whose(m.Per, request)} within {m.Period}, over the limit of {Number(r.Limit)}"
                     : $"This is request {actual} {Whose(m.Per, request)} within {m.Period}, within the limit of {Number(r.Limit)}",
             MaxTotalAreaRule t => r.Actual is null

@@ -29,8 +29,10 @@ public static partial class Gatekeeper
         var results = new RuleResult[rules.Length];
         var outcome = DecisionOutcome.Allow;
         var probe = new Probe(request, history, options);
+        var cancellation = options.Cancellation;
         for (var i = 0; i < rules.Length; i++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var result = Judge(rules[i], probe);
             if (result.Outcome == RuleOutcome.Violated && exemptions.Count > 0 && WaiverFor(exemptions, result.Rule.Id) is { } waiver)
             {

@@ -61,11 +61,17 @@ public static class Geometries
         return Factory.CreatePolygon(coordinates);
     }
 
-    /// <summary>Most vertices a union may take in at once; beyond it the union would take too long to hold a decision for.</summary>
-    public const int MaxUnionVertices = 200_000;
+    /// <summary>Most vertices a union may take in at once: beyond it one union alone could take about a second.</summary>
+    public const int MaxUnionVertices = 50_000;
+
+    /// <summary>Unions larger than this run apart from the caller, so that the caller's deadline can end the wait for them.</summary>
+    private const int InlineUnionVertices = 5_000;
 
     /// <summary>Ellipsoidal area, in square metres, of the union of the given areas.</summary>
-    /// <exception cref="OperationCanceledException">The token was cancelled (the evaluation's deadline passed), or the areas hold more than <see cref="MaxUnionVertices"/> vertices together.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The token was cancelled (the evaluation's deadline passed) before the union was done, or the
+    /// areas hold more than <see cref="MaxUnionVertices"/> vertices together.
+    /// </exception>
     public static double UnionAreaSquareMetres(IReadOnlyList<Geometry> areas, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(areas);
@@ -75,8 +81,7 @@ public static class Geometries
         }
 
         cancellation.ThrowIfCancellationRequested();
-
-        if (PairwiseDisjointEnvelopes(areas))
+        if (PairwiseDisjointEnvelopes(areas, cancellation))
         {
             var sum = 0.0;
             foreach (var area in areas)
@@ -93,22 +98,36 @@ public static class Geometries
             vertices += area.NumPoints;
         }
 
-        // The union itself cannot be interrupted, so its size is bounded before it starts.
         if (vertices > MaxUnionVertices)
         {
             throw new OperationCanceledException($"A union of {vertices:N0} vertices is more than the {MaxUnionVertices:N0} one evaluation may take on.");
         }
 
-        var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(areas);
-        return GeodesicMeasure.AreaSquareMetres(union);
+        double Union() => GeodesicMeasure.AreaSquareMetres(NetTopologySuite.Operation.Union.UnaryUnionOp.Union(areas));
+        if (vertices <= InlineUnionVertices || !cancellation.CanBeCanceled)
+        {
+            return Union();
+        }
+
+        // The union cannot be interrupted; the caller stops waiting for it at its deadline, and the
+        // abandoned work is bounded by MaxUnionVertices.
+        var task = Task.Run(Union, CancellationToken.None);
+        task.Wait(cancellation);
+        return task.Result;
     }
 
-    private static bool PairwiseDisjointEnvelopes(IReadOnlyList<Geometry> areas)
+    private static bool PairwiseDisjointEnvelopes(IReadOnlyList<Geometry> areas, CancellationToken cancellation)
     {
+        var checks = 0;
         for (var i = 0; i < areas.Count; i++)
         {
             for (var j = i + 1; j < areas.Count; j++)
             {
+                if ((++checks & 4095) == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                }
+
                 if (areas[i].EnvelopeInternal.Intersects(areas[j].EnvelopeInternal))
                 {
                     return false;
@@ -118,4 +137,5 @@ public static class Geometries
 
         return true;
     }
+
 }

@@ -217,6 +217,11 @@ public static class RequestJson
         }
 
         var path = at + ".coordinates";
+        if (!WithinCounts(draft, coordinates, typeName == "MultiPolygon", at))
+        {
+            return;
+        }
+
         Geometry? geometry = typeName == "Polygon"
             ? PolygonFrom(draft, coordinates, path)
             : MultiPolygonFrom(draft, coordinates, path);
@@ -281,6 +286,49 @@ public static class RequestJson
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Counts parts and positions from the array lengths alone, before any coordinate is read, so
+    /// that an area far beyond the limits costs no more than reading the body did.
+    /// </summary>
+    private static bool WithinCounts(RequestDraft draft, JsonElement coordinates, bool multi, string at)
+    {
+        if (coordinates.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        var polygons = multi ? coordinates.EnumerateArray().ToList() : [coordinates];
+        long positions = 0;
+        foreach (var polygon in polygons)
+        {
+            if (polygon.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            foreach (var ring in polygon.EnumerateArray())
+            {
+                positions += ring.ValueKind == JsonValueKind.Array ? ring.GetArrayLength() : 0;
+            }
+        }
+
+        var limits = draft.Limits;
+        var ok = true;
+        if (polygons.Count > limits.MaxParts)
+        {
+            draft.Problem(at, $"the area has {polygons.Count:N0} parts, more than the {limits.MaxParts:N0} allowed (limits.maxParts)");
+            ok = false;
+        }
+
+        if (positions > limits.MaxVertices)
+        {
+            draft.Problem(at, $"the area has {positions:N0} vertices, more than the {limits.MaxVertices:N0} allowed (limits.maxVertices)");
+            ok = false;
+        }
+
+        return ok;
     }
 
     private static MultiPolygon? MultiPolygonFrom(RequestDraft draft, JsonElement coordinates, string path)

@@ -21,7 +21,10 @@ namespace Oversight.Text;
 /// </remarks>
 public static class TextFold
 {
-    private static readonly SearchValues<char> AsciiNeedingWork = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\v\f\r");
+    /// <summary>ASCII that folding changes: capitals, and control characters (white space becomes a space, the rest is dropped).</summary>
+    private static readonly SearchValues<char> AsciiNeedingWork = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\v\f\r\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
     /// <summary>The folded form of a text, for matching words in it.</summary>
     public static string Fold(string text) => Folded(text, dashes: false);
@@ -115,7 +118,12 @@ public static class TextFold
         {
             if (char.IsWhiteSpace(c))
             {
-                space = true;
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (char.IsControl(c))
+            {
                 continue;
             }
 

@@ -47,6 +47,8 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     private long lastCatchUp;
     private string lastHash = DecisionChain.Genesis;
 
+    private readonly GateBudget budget = new(serviceOptions.Value.GateAllowance, serviceOptions.Value.GateAllowanceWindow, time);
+
     private TimeSpan Deadline => serviceOptions.Value.EvaluationDeadline;
 
     private TimeSpan LockWait => serviceOptions.Value.GateWait;
@@ -75,9 +77,16 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     /// <paramref name="onlyAgency"/> (an agency's own dry run) <c>per: area</c> rules count only that
     /// agency's requests, so that a dry run reveals nothing of other agencies.
     /// </summary>
+    /// <param name="policy">The policy to judge it by.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="caller">Who asks (the API key's id), for the share of evaluation time each caller may use.</param>
+    /// <param name="onlyAgency">For an agency's own dry run: the agency whose requests alone are counted by place.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="GateTimeoutException">The gate was busy too long, or the evaluation passed its deadline.</exception>
-    public async Task<Decision> CheckAsync(Policy policy, FootageRequest request, string? onlyAgency, CancellationToken cancellationToken)
+    /// <exception cref="GateBudgetException">The caller has used its share of evaluation time for now.</exception>
+    public async Task<Decision> CheckAsync(Policy policy, FootageRequest request, string caller, string? onlyAgency, CancellationToken cancellationToken)
     {
+        budget.Admit(caller);
         await EnterAsync(cancellationToken);
         try
         {
@@ -88,7 +97,7 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
                 await CatchUpAsync(db, cancellationToken);
             }
 
-            return Evaluate(policy, request, onlyAgency, cancellationToken);
+            return Evaluate(policy, request, caller, onlyAgency, cancellationToken);
         }
         finally
         {
@@ -98,8 +107,10 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
 
     /// <summary>Gates and records one request atomically; a request id the agency has already recorded is not recorded twice.</summary>
     /// <exception cref="GateTimeoutException">The gate was busy too long, or the evaluation passed its deadline; nothing was recorded.</exception>
-    public async Task<Submission> SubmitAsync(Policy policy, FootageRequest request, CancellationToken cancellationToken)
+    /// <exception cref="GateBudgetException">The caller has used its share of evaluation time for now; nothing was recorded.</exception>
+    public async Task<Submission> SubmitAsync(Policy policy, FootageRequest request, string caller, CancellationToken cancellationToken)
     {
+        budget.Admit(caller);
         await EnterAsync(cancellationToken);
         try
         {
@@ -118,7 +129,7 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
                 return new Submission(null, existing.Sequence, existing.AgencySequence, Duplicate: true);
             }
 
-            var decision = Evaluate(policy, request, onlyAgency: null, cancellationToken);
+            var decision = Evaluate(policy, request, caller, onlyAgency: null, cancellationToken);
             var requestJson = RequestJsonWriter.ToJson(request);
             var decisionJson = DecisionJson.ToJson(decision);
             var sequence = lastSequence + 1;
@@ -171,10 +182,11 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     }
 
     /// <summary>Evaluates under the deadline, so that no request holds the gate past it.</summary>
-    private Decision Evaluate(Policy policy, FootageRequest request, string? onlyAgency, CancellationToken cancellationToken)
+    private Decision Evaluate(Policy policy, FootageRequest request, string caller, string? onlyAgency, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(Deadline, time);
         var options = new EvaluationOptions { OnlyAgency = onlyAgency, Cancellation = deadline.Token };
+        var started = time.GetTimestamp();
         try
         {
             return Gatekeeper.Evaluate(policy, request, history, options);
@@ -183,6 +195,10 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
         {
             logger.LogWarning("Request {Id} of {Agency} was not decided: {Reason}", request.Id, request.Agency, e.Message);
             throw new GateTimeoutException($"The request could not be decided within {Deadline.TotalMilliseconds:0} ms (its area against the history at that place, or its cumulative limits, took too long); nothing was recorded.");
+        }
+        finally
+        {
+            budget.Charge(caller, time.GetElapsedTime(started));
         }
     }
 

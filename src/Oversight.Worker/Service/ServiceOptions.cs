@@ -30,6 +30,13 @@ public sealed record ServiceOptions
     /// <value>Default 250 ms (an ordinary decision takes microseconds).</value>
     public TimeSpan EvaluationDeadline { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Evaluation time one API key may use per <see cref="GateAllowanceWindow"/>; past it the key's checks and submissions answer 429 until the window ends.</summary>
+    /// <value>Default 1 second (thousands of ordinary decisions).</value>
+    public TimeSpan GateAllowance { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <value>Default 10 seconds.</value>
+    public TimeSpan GateAllowanceWindow { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a check or submission waits for the gate before it answers 503.</summary>
     /// <value>Default 5 seconds.</value>
     public TimeSpan GateWait { get; init; } = TimeSpan.FromSeconds(5);

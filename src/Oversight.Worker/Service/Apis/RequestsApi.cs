@@ -50,12 +50,16 @@ internal static class RequestsApi
 
         try
         {
-            var decision = await gate.CheckAsync(chosen, request, user.AgencyOf(), cancellationToken);
+            var decision = await gate.CheckAsync(chosen, request, Caller(user), user.AgencyOf(), cancellationToken);
             return TypedResults.Content(DecisionJson.ToJson(decision), "application/json", statusCode: StatusCodes.Status200OK);
         }
         catch (GateTimeoutException e)
         {
             return Unavailable(e);
+        }
+        catch (GateBudgetException e)
+        {
+            return Busy(http, e);
         }
     }
 
@@ -72,11 +76,15 @@ internal static class RequestsApi
         Submission submission;
         try
         {
-            submission = await gate.SubmitAsync(active, request, cancellationToken);
+            submission = await gate.SubmitAsync(active, request, Caller(user), cancellationToken);
         }
         catch (GateTimeoutException e)
         {
             return Unavailable(e);
+        }
+        catch (GateBudgetException e)
+        {
+            return Busy(http, e);
         }
 
         var location = Location(request, user);
@@ -185,6 +193,14 @@ internal static class RequestsApi
         user.AgencyOf() is null
             ? $"/v1/requests/{Uri.EscapeDataString(request.Id)}?agency={Uri.EscapeDataString(request.Agency)}"
             : $"/v1/requests/{Uri.EscapeDataString(request.Id)}";
+
+    private static string Caller(ClaimsPrincipal user) => user.FindFirstValue(ApiKeyAuthenticationHandler.KeyClaim) ?? "anonymous";
+
+    private static ProblemHttpResult Busy(HttpRequest http, GateBudgetException e)
+    {
+        http.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Problems.Status(StatusCodes.Status429TooManyRequests, "Too much evaluation time", e.Message);
+    }
 
     private static ProblemHttpResult Unavailable(GateTimeoutException e) =>
         Problems.Status(StatusCodes.Status503ServiceUnavailable, "The request was not decided", e.Message);
