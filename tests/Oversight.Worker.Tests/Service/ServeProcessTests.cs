@@ -60,6 +60,10 @@ public sealed class ServeProcessTests
             var response = await http.PostAsync("/v1/requests", TestService.Json(request));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             Assert.Contains("\"decision\":\"allow\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // The web server's own body limit, met by a body sent without a length, is a 413 too.
+            var chunked = await http.PostAsync("/v1/requests", ProbingAttackTests.Chunked(new string(' ', 2 << 20) + request));
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         }
         finally
         {
