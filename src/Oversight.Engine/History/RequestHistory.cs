@@ -38,8 +38,8 @@ public sealed class RequestHistory
     public void Add(FootageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var entry = new HistoryEntry(request);
-        var keys = entry.Keys;
+        var keys = CountingKeys.Of(request);
+        var entry = new HistoryEntry(request, TextPool.Share(keys.Agency)!);
         List(byAgency, keys.Agency).Insert(entry);
         List(byRequester, (keys.Agency, keys.Requester)).Insert(entry);
         if (keys.Case is { } caseKey)
@@ -96,12 +96,12 @@ public sealed class RequestHistory
 /// A counted request with its submission time in UTC ticks and its bounding box, kept inline so
 /// that scans reject most candidates without following references.
 /// </summary>
-public sealed class HistoryEntry(FootageRequest request)
+public sealed class HistoryEntry(FootageRequest request, string agencyKey)
 {
     public FootageRequest Request { get; } = request;
 
-    /// <summary>The folded keys it is counted under.</summary>
-    public CountingKeys Keys { get; } = CountingKeys.Of(request);
+    /// <summary>The agency, folded (<see cref="CountingKeys.Agency"/>): what a query for one agency's requests compares.</summary>
+    public string AgencyKey { get; } = agencyKey;
 
     public long Ticks { get; } = request.SubmittedAt.UtcTicks;
 

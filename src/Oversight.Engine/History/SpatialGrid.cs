@@ -62,7 +62,7 @@ internal sealed class SpatialGrid
             }
 
             return !(entry.MinX > envelope.MaxX || entry.MaxX < envelope.MinX || entry.MinY > envelope.MaxY || entry.MaxY < envelope.MinY)
-                && (onlyAgency is null || entry.Keys.Agency == onlyAgency)
+                && (onlyAgency is null || entry.AgencyKey == onlyAgency)
                 && Overlap.WithPositiveArea(area, entry.Request.Area);
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using Oversight.Text;
 
 namespace Oversight.Policies;
@@ -31,6 +32,7 @@ public sealed class TermMatcher
     private readonly Dictionary<string, List<Term>> byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Term>>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly SearchValues<string> stems;
+    private readonly SearchValues<string> stemsAnyCase;
 
     public TermMatcher(IEnumerable<string> terms, TermMatch match = TermMatch.Inflections)
     {
@@ -66,7 +68,9 @@ public sealed class TermMatcher
 
         this.terms = [.. kept];
         lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        stems = SearchValues.Create(stemList.Count == 0 ? [" "] : stemList.Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
+        string[] distinct = stemList.Count == 0 ? [" "] : [.. stemList.Distinct(StringComparer.Ordinal)];
+        stems = SearchValues.Create(distinct, StringComparison.Ordinal);
+        stemsAnyCase = SearchValues.Create(distinct, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The terms as the policy wrote them.</summary>
@@ -84,6 +88,13 @@ public sealed class TermMatcher
         ArgumentNullException.ThrowIfNull(text);
         var hits = new List<TermHit>();
         if (terms.Length == 0)
+        {
+            return hits;
+        }
+
+        // Plain ASCII without control characters folds only by case and spacing, which cannot make
+        // a stem appear: the common case is settled without folding.
+        if (Ascii.IsValid(text) && text.AsSpan().IndexOfAnyInRange('\u0000', '\u001F') < 0 && text.AsSpan().IndexOfAny(stemsAnyCase) < 0)
         {
             return hits;
         }

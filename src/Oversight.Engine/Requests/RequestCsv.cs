@@ -168,6 +168,11 @@ public static class RequestCsv
                 draft.AreaFailed = true;
                 draft.Problem("areaGeoJson", RequestJson.Malformed(e).Message);
             }
+            catch (InvalidOperationException)
+            {
+                draft.AreaFailed = true;
+                draft.Problem("areaGeoJson", "a text holds an unpaired UTF-16 surrogate escape (such as \\ud800); texts must be valid Unicode");
+            }
         }
         else if (cell("lat") is not null || cell("lon") is not null || cell("radiusMeters") is not null)
         {

@@ -49,6 +49,19 @@ public static class RequestJson
     /// <summary>Reads a request from a JSON element; <paramref name="path"/> prefixes every problem.</summary>
     public static ParseResult<FootageRequest> Read(JsonElement element, string path, RequestLimits? limits = null)
     {
+        try
+        {
+            return ReadObject(element, path, limits);
+        }
+        catch (InvalidOperationException)
+        {
+            // The JSON reader accepts an escaped lone surrogate (\ud800) and fails only when the text is read.
+            return ParseResult<FootageRequest>.Failure([new InputProblem(path, "a text holds an unpaired UTF-16 surrogate escape (such as \\ud800); texts must be valid Unicode")]);
+        }
+    }
+
+    private static ParseResult<FootageRequest> ReadObject(JsonElement element, string path, RequestLimits? limits)
+    {
         var draft = new RequestDraft
         {
             Limits = limits ?? RequestLimits.Default,

@@ -33,13 +33,35 @@ public static class TextFold
     public static string Key(string text) => Folded(text, dashes: true);
 
     /// <summary>True when nothing visible is left of the text (null, empty, white space, invisible characters).</summary>
-    public static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text) || Fold(text).Length == 0;
+    public static bool IsBlank(string? text) =>
+        string.IsNullOrWhiteSpace(text) || (Ascii.IsValid(text) ? AsciiLength(text) == 0 : Fold(text).Length == 0);
 
     /// <summary>
     /// The characters a reader sees: the folded text's length, so that padding with invisible
     /// characters or spaces does not lengthen a description. 0 for null.
     /// </summary>
-    public static int VisibleLength(string? text) => text is null ? 0 : Fold(text).Length;
+    public static int VisibleLength(string? text) => text is null ? 0 : Ascii.IsValid(text) ? AsciiLength(text) : Fold(text).Length;
+
+    /// <summary>The length <see cref="FoldAscii"/> would give, without making the string.</summary>
+    private static int AsciiLength(string text)
+    {
+        var length = 0;
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = length > 0;
+            }
+            else if (!char.IsControl(c))
+            {
+                length += space ? 2 : 1;
+                space = false;
+            }
+        }
+
+        return length;
+    }
 
     private static string Folded(string text, bool dashes)
     {

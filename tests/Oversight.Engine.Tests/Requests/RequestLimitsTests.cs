@@ -109,6 +109,13 @@ public sealed class RequestLimitsTests
         Assert.Contains(problems, p => p.Path == "$.area.radiusMeters" && p.Message == "field appears more than once");
     }
 
+    [Fact]
+    public void Text_WithAnUnpairedSurrogateEscape_IsRefusedNotThrown()
+    {
+        var json = Valid.Replace("\"requester\":\"badge-1\"", "\"requester\":\"badge\\ud800\"", StringComparison.Ordinal);
+        Refused(json, "$", "unpaired UTF-16 surrogate");
+    }
+
     [Theory]
     [InlineData("\u200B")]
     [InlineData("\u00AD\u2060 ")]

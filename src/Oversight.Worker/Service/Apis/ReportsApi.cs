@@ -41,7 +41,7 @@ internal static class ReportsApi
         {
             input = JsonSerializer.Deserialize<ReportRequestBody>(body, Bodies.JsonOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return Problems.Invalid([new InputProblem(string.Empty, "malformed JSON: " + e.Message)]);
         }

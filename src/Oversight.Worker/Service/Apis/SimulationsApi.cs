@@ -39,7 +39,7 @@ internal static class SimulationsApi
         {
             input = JsonSerializer.Deserialize<SimulationRequest>(body, Bodies.JsonOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return Problems.Invalid([new InputProblem(string.Empty, "malformed JSON: " + e.Message)]);
         }
