@@ -20,6 +20,10 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ReportRecord> Reports => Set<ReportRecord>();
 
+    public DbSet<CheckpointRecord> Checkpoints => Set<CheckpointRecord>();
+
+    public DbSet<CosignatureRecord> Cosignatures => Set<CosignatureRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -43,6 +47,21 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
             entity.Property(d => d.PolicySha256).HasMaxLength(64);
             entity.Property(d => d.PreviousHash).HasMaxLength(64);
             entity.Property(d => d.Hash).HasMaxLength(64);
+            entity.Property(d => d.LeafHash).HasMaxLength(32);
+        });
+        modelBuilder.Entity<CheckpointRecord>(entity =>
+        {
+            entity.ToTable("checkpoints");
+            entity.HasKey(c => c.Id);
+            entity.HasIndex(c => c.TreeSize).IsUnique();
+            entity.Property(c => c.RootHash).HasMaxLength(44);
+        });
+        modelBuilder.Entity<CosignatureRecord>(entity =>
+        {
+            entity.ToTable("cosignatures");
+            entity.HasKey(c => c.Id);
+            entity.HasIndex(c => new { c.TreeSize, c.KeyName, c.KeyId }).IsUnique();
+            entity.Property(c => c.KeyName).HasMaxLength(200);
         });
         modelBuilder.Entity<ApiKeyRecord>(entity =>
         {

@@ -15,8 +15,10 @@ public interface IQueuedWorkRecord
 }
 
 /// <summary>
-/// One entry of the append-only decision log: the request and the decision as canonical JSON,
-/// chained by <see cref="Hash"/> = sha256(<see cref="PreviousHash"/> ‖ request ‖ decision ‖ policy sha256).
+/// One entry of the append-only decision log (the transparency log's leaf <see cref="Sequence"/> − 1):
+/// the request and the decision as canonical JSON and when they were recorded, whose entry bytes
+/// (<see cref="Oversight.Log.LogEntry"/>) hash to <see cref="LeafHash"/>. The other columns are
+/// copies of what the entry says, for queries, and are checked against it.
 /// </summary>
 public sealed class DecisionRecord
 {
@@ -51,9 +53,14 @@ public sealed class DecisionRecord
 
     public required string DecisionJson { get; set; }
 
-    public required string PreviousHash { get; set; }
+    /// <summary>SHA-256(0x00 ‖ entry bytes): the entry's leaf in the Merkle tree. Null only for an entry from before the tree, until it is imported at start.</summary>
+    public byte[]? LeafHash { get; set; }
 
-    public required string Hash { get; set; }
+    /// <summary>The hash chain of logs recorded before the Merkle tree: verified once when such a log is imported, null for later entries.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <inheritdoc cref="PreviousHash"/>
+    public string? Hash { get; set; }
 
     /// <summary>When the service recorded the entry (UTC ticks).</summary>
     public long RecordedAtTicks { get; set; }
@@ -215,4 +222,42 @@ public sealed class ReportRecord : IQueuedWorkRecord
     public byte[]? Xlsx { get; set; }
 
     public string? Error { get; set; }
+}
+
+/// <summary>A signed tree head of the decision log: a C2SP checkpoint note, as signed by the log.</summary>
+public sealed class CheckpointRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Entries the checkpoint covers.</summary>
+    public long TreeSize { get; set; }
+
+    /// <summary>The root hash, base64.</summary>
+    public required string RootHash { get; set; }
+
+    /// <summary>The whole signed note (checkpoint text, blank line, the log's signature line).</summary>
+    public required string Note { get; set; }
+
+    public long SignedAtTicks { get; set; }
+}
+
+/// <summary>A witness's cosignature of a checkpoint: one more signature line for that note.</summary>
+public sealed class CosignatureRecord
+{
+    public long Id { get; set; }
+
+    public long TreeSize { get; set; }
+
+    public required string KeyName { get; set; }
+
+    /// <summary>The key's 32-bit id.</summary>
+    public long KeyId { get; set; }
+
+    /// <summary>The signature line, as the note writes it.</summary>
+    public required string Line { get; set; }
+
+    /// <summary>When the witness says it cosigned (the cosignature's timestamp).</summary>
+    public long CosignedAtTicks { get; set; }
+
+    public long ReceivedAtTicks { get; set; }
 }

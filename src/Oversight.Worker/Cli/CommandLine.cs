@@ -17,6 +17,10 @@ internal static class CommandLine
         new ServeVerb(),
         new KeysCreateVerb(),
         new AuditVerifyVerb(),
+        new AuditReceiptVerb(),
+        new LogKeyCreateVerb(),
+        new LogExportVerb(),
+        new LogWitnessVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, Console2 console)

@@ -9,7 +9,7 @@ internal sealed class ServeVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "serve",
         "Run the HTTP API (gate, record, audit) and the background jobs.",
-        "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N] [--geography G.geojson]",
+        "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N] [--geography G.geojson] [--log-key K] [--log-origin O] [--accept-witness VKEYS] [--witness-of URL --witness-key K --witness-state DIR]",
         [
             new("urls", "U", "Where to listen (default http://127.0.0.1:5080)."),
             new("db", "D", DatabaseOption.Help),
@@ -18,6 +18,12 @@ internal sealed class ServeVerb : IVerb
             new("role", "R", "all (default), api (HTTP only) or worker (jobs only); several api and worker processes can share one PostgreSQL database."),
             new("rate-limit", "N", "Requests per 10 seconds per API key before 429 (default 100)."),
             new("geography", "G", "GeoJSON census tracts for the transparency reports' breakdown by place (default: none)."),
+            new("log-key", "K", "The decision log's signing key (made by 'oversight log key create'): checkpoints are signed with it. Without it the service runs but signs nothing."),
+            new("log-origin", "O", "The log's name in its checkpoints; must be the signing key's name (default: that name)."),
+            new("accept-witness", "VKEYS", "Witnesses whose cosignatures the log accepts and serves: verifier keys (type 0x04), comma-separated, or a file with one per line."),
+            new("witness-of", "URL", "Also witness another Oversight log at URL every minute (cosign its checkpoints when they are consistent)."),
+            new("witness-key", "K", "The cosignature key (log key create --witness) for --witness-of."),
+            new("witness-state", "DIR", "Where the witness keeps the last checkpoint it verified of each log (required with --witness-of)."),
         ],
         "With SQLite, jobs use in-process storage: run one process with --role all. With PostgreSQL, jobs\n" +
         "and the decision log live in the database and any number of processes can share it.");
@@ -44,8 +50,38 @@ internal sealed class ServeVerb : IVerb
             return ExitCodes.Invalid;
         }
 
+        var witnesses = new List<string>();
+        if (args["accept-witness"] is { } accepted)
+        {
+            var text = File.Exists(accepted) ? await File.ReadAllTextAsync(accepted) : accepted;
+            witnesses.AddRange(text.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            foreach (var witness in witnesses)
+            {
+                if (!Oversight.Log.NoteKey.TryParse(witness, out var key, out var error) || key!.Type != Oversight.Log.NoteKeyType.Cosignature)
+                {
+                    await console.Error.WriteLineAsync($"oversight serve: --accept-witness '{witness}': {(key is null ? error : "not a witness's cosignature key (type 0x04)")}");
+                    return ExitCodes.Invalid;
+                }
+            }
+        }
+
+        if ((args["witness-of"] is null) != (args["witness-key"] is null) || (args["witness-of"] is not null && args["witness-state"] is null))
+        {
+            await console.Error.WriteLineAsync("oversight serve: --witness-of, --witness-key and --witness-state go together");
+            return ExitCodes.Invalid;
+        }
+
         var options = new ServiceOptions
         {
+            Log = new Service.Log.LogOptions
+            {
+                KeyFile = args["log-key"],
+                Origin = args["log-origin"],
+                WitnessKeys = witnesses,
+                WitnessOf = args["witness-of"],
+                WitnessKeyFile = args["witness-key"],
+                WitnessState = args["witness-state"],
+            },
             Urls = args["urls"] ?? "http://127.0.0.1:5080",
             Db = DatabaseOption.From(args),
             PoliciesDirectory = args["policies"] ?? "policies",
@@ -66,7 +102,19 @@ internal sealed class ServeVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        await using var app = ServiceHost.Build(options);
+        WebApplication app;
+        try
+        {
+            app = ServiceHost.Build(options);
+            _ = app.Services.GetRequiredService<Service.Log.TransparencyLog>();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await console.Error.WriteLineAsync($"oversight serve: {string.Join("; ", e.Failures)}");
+            return ExitCodes.Invalid;
+        }
+
+        await using var host = app;
         var store = app.Services.GetRequiredService<PolicyStore>();
         if (store.All.Count == 0)
         {
@@ -82,11 +130,19 @@ internal sealed class ServeVerb : IVerb
 
         await ServiceHost.InitializeAsync(app);
         var database = app.Services.GetRequiredService<Oversight.Storage.DatabaseTarget>();
+        var log = app.Services.GetRequiredService<Service.Log.TransparencyLog>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             console.Error.WriteLine($"Oversight is listening on {string.Join(", ", app.Urls)} (role {options.Role.ToString().ToLowerInvariant()})");
             console.Error.WriteLine($"  database: {database.Display}");
             console.Error.WriteLine($"  policies: {Path.GetFullPath(options.PoliciesDirectory)}; active: {store.ActiveId} (sha256 {store.Active.Sha256[..12]}…)");
+            console.Error.WriteLine(log.Signer is { } signer
+                ? $"  decision log: {log.Tree.Size:N0} entries; checkpoints signed as {log.Origin}; verifier key {signer.Public.VerifierKey}"
+                : $"  WARNING: CHECKPOINTS ARE NOT BEING SIGNED: {log.SignerProblem}. Make a key with 'oversight log key create --out K' and serve --log-key K.");
+            foreach (var alarm in log.Alarms)
+            {
+                console.Error.WriteLine($"  ALARM: {alarm}");
+            }
             console.Error.WriteLine($"  make a first key: oversight keys create --role admin --db {(options.Db ?? Oversight.Storage.DatabaseTarget.DefaultSqlitePath)}");
             console.Error.WriteLine("  then: curl -H \"Authorization: Bearer <key>\" " + app.Urls.First() + "/v1/policies");
         });

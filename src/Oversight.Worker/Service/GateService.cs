@@ -3,7 +3,9 @@ using Oversight.Gate;
 using Oversight.History;
 using Oversight.Policies;
 using Oversight.Requests;
+using Oversight.Log;
 using Oversight.Storage;
+using Oversight.Worker.Service.Log;
 
 namespace Oversight.Worker.Service;
 
@@ -12,7 +14,8 @@ namespace Oversight.Worker.Service;
 /// <param name="Sequence">The entry's position in the whole log.</param>
 /// <param name="AgencySequence">The entry's position among its own agency's entries (what an agency is shown).</param>
 /// <param name="Duplicate">True when the agency had already recorded a request with this id.</param>
-public sealed record Submission(Decision? Decision, long Sequence, long AgencySequence, bool Duplicate);
+/// <param name="LeafHash">The entry's leaf hash in the transparency log (its index is <paramref name="Sequence"/> − 1).</param>
+public sealed record Submission(Decision? Decision, long Sequence, long AgencySequence, bool Duplicate, byte[]? LeafHash = null);
 
 /// <summary>How far a submittedAt may be from the service's clock, either way (clock skew); further ones are refused.</summary>
 public static class SubmissionClock
@@ -29,7 +32,7 @@ public sealed class GateTimeoutException(string message) : Exception(message);
 /// advisory lock, or SQLite's write lock, plus a process-wide one), after folding in whatever
 /// other processes appended, so concurrent submissions can never overrun a limit.
 /// </summary>
-public sealed class GateService(DatabaseTarget database, TimeProvider time, ILogger<GateService> logger, Microsoft.Extensions.Options.IOptions<ServiceOptions> serviceOptions)
+public sealed class GateService(DatabaseTarget database, TimeProvider time, ILogger<GateService> logger, Microsoft.Extensions.Options.IOptions<ServiceOptions> serviceOptions, TransparencyLog log)
 {
     /// <summary>Key of the PostgreSQL advisory lock that serialises appends across processes.</summary>
     private const long AppendLockKey = 0x4f56_4552_5349_4748;
@@ -45,7 +48,6 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     private readonly Dictionary<string, long> agencyEntries = new(StringComparer.Ordinal);
     private long lastSequence;
     private long lastCatchUp;
-    private string lastHash = DecisionChain.Genesis;
 
     private readonly GateBudget budget = new(serviceOptions.Value.GateAllowance, serviceOptions.Value.GateAllowanceWindow, time);
 
@@ -55,7 +57,11 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
 
     public DatabaseTarget Database => database;
 
-    /// <summary>Creates or upgrades the schema and rebuilds the history index from the log.</summary>
+    /// <summary>
+    /// Creates or upgrades the schema, gives entries recorded before the Merkle tree their leaf
+    /// hashes, rebuilds the history index and the tree from the verified entries, and checks the
+    /// stored checkpoints against the tree. Whatever does not verify raises an alarm.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
@@ -63,13 +69,70 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
         try
         {
             await using var db = database.CreateContext();
+            await ImportLegacyAsync(db, cancellationToken);
             var folded = await CatchUpAsync(db, cancellationToken);
+            await log.CheckStoredCheckpointsAsync(cancellationToken);
             logger.LogInformation("Decision log: {Entries} entries; {Counted} counted requests in the history index", lastSequence, folded);
         }
         finally
         {
             gate.Release();
         }
+
+        log.Refresh = RefreshAsync;
+    }
+
+    /// <summary>Folds in what other processes appended, so that a checkpoint covers every committed entry.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            await CatchUpAsync(db, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Entries recorded before the Merkle tree carry a hash chain and no leaf hash: the chain is
+    /// checked once (a break raises an alarm) and every such entry gets its leaf hash.
+    /// </summary>
+    private async Task ImportLegacyAsync(OversightDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Decisions.AnyAsync(d => d.LeafHash == null, cancellationToken))
+        {
+            return;
+        }
+
+        if (await LegacyChain.VerifyAsync(db, cancellationToken) is { } broken)
+        {
+            log.Alarm($"while giving the log recorded before the Merkle tree its leaf hashes: {broken}");
+        }
+
+        var imported = 0;
+        while (true)
+        {
+            var batch = await db.Decisions.Where(d => d.LeafHash == null).OrderBy(d => d.Sequence).Take(1000).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var row in batch)
+            {
+                row.LeafHash = MerkleHash.Leaf(LogRows.Entry(row));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            imported += batch.Count;
+        }
+
+        logger.LogWarning("Decision log: gave {Entries} entries recorded before the Merkle tree their leaf hashes", imported);
     }
 
     /// <summary>
@@ -134,7 +197,8 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
             var decisionJson = DecisionJson.ToJson(decision);
             var sequence = lastSequence + 1;
             var agencySequence = agencyEntries.GetValueOrDefault(request.Agency) + 1;
-            var hash = DecisionChain.Hash(lastHash, requestJson, decisionJson, policy.Sha256);
+            var recordedAt = time.GetUtcNow().UtcTicks;
+            var leafHash = LogEntry.LeafHash(recordedAt, requestJson, decisionJson);
             db.Decisions.Add(new DecisionRecord
             {
                 Sequence = sequence,
@@ -150,21 +214,20 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
                 PolicySha256 = policy.Sha256,
                 RequestJson = requestJson,
                 DecisionJson = decisionJson,
-                PreviousHash = lastHash,
-                Hash = hash,
-                RecordedAtTicks = time.GetUtcNow().UtcTicks,
+                LeafHash = leafHash,
+                RecordedAtTicks = recordedAt,
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             lastSequence = sequence;
-            lastHash = hash;
             agencyEntries[request.Agency] = agencySequence;
+            log.Append(sequence, leafHash);
             if (decision.Counts)
             {
                 history.Add(request);
             }
 
-            return new Submission(decision, sequence, agencySequence, Duplicate: false);
+            return new Submission(decision, sequence, agencySequence, Duplicate: false, leafHash);
         }
         finally
         {
@@ -202,22 +265,54 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
         }
     }
 
-    /// <summary>Folds entries appended since the last look (by any process) into the history index.</summary>
+    /// <summary>
+    /// Folds entries appended since the last look (by any process) into the history index and the
+    /// tree. Each entry is checked first: its bytes must hash to its leaf and its columns must say
+    /// what it says; one that does not raises an alarm and is not counted, so that nothing
+    /// unhashed decides anything. What counts is read from the entry itself, never the columns.
+    /// </summary>
     private async Task<int> CatchUpAsync(OversightDbContext db, CancellationToken cancellationToken)
     {
         lastCatchUp = time.GetTimestamp();
         var folded = 0;
-        var newer = db.Decisions.AsNoTracking()
-            .Where(d => d.Sequence > lastSequence)
-            .OrderBy(d => d.Sequence)
-            .Select(d => new { d.Sequence, d.AgencySequence, d.Agency, d.Hash, d.Outcome, d.RequestJson })
-            .AsAsyncEnumerable();
-        await foreach (var entry in newer.WithCancellation(cancellationToken))
+        var newer = db.Decisions.AsNoTracking().Where(d => d.Sequence > lastSequence).OrderBy(d => d.Sequence).AsAsyncEnumerable();
+        await foreach (var row in newer.WithCancellation(cancellationToken))
         {
-            agencyEntries[entry.Agency] = entry.AgencySequence;
-            if (entry.Outcome != "deny")
+            if (row.Sequence != lastSequence + 1)
             {
-                var parsed = RequestJson.Parse(entry.RequestJson, RequestLimits.Stored);
+                log.Alarm($"entry {lastSequence} is missing: the log goes from entry {lastSequence - 1} to entry {row.Sequence - 1}");
+            }
+
+            var entry = LogRows.Entry(row);
+            var leaf = MerkleHash.Leaf(entry);
+            var trusted = true;
+            if (row.LeafHash is null || !row.LeafHash.AsSpan().SequenceEqual(leaf))
+            {
+                log.Alarm($"entry {row.Sequence - 1}: {LogRows.Describe(row)} was changed after it was recorded (its bytes no longer hash to its leaf); it is not counted");
+                trusted = false;
+            }
+
+            if (!LogEntry.TryRead(entry, out var fields, out var error))
+            {
+                log.Alarm($"entry {row.Sequence - 1}: {error}; it is not counted");
+                fields = null;
+                trusted = false;
+            }
+
+            var agency = fields?.Agency ?? row.Agency;
+            var agencySequence = agencyEntries.GetValueOrDefault(agency) + 1;
+            agencyEntries[agency] = agencySequence;
+            if (fields is not null)
+            {
+                foreach (var disagreement in LogRows.Disagreements(row, fields, agencySequence))
+                {
+                    log.Alarm($"entry {row.Sequence - 1}: {LogRows.Describe(row)}: {disagreement} (the entry is what counts)");
+                }
+            }
+
+            if (trusted && fields!.Outcome != "deny")
+            {
+                var parsed = RequestJson.Parse(fields.RequestJson, RequestLimits.Stored);
                 if (parsed.Value is { } request)
                 {
                     history.Add(request);
@@ -225,12 +320,12 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
                 }
                 else
                 {
-                    logger.LogError("Decision log entry {Sequence} holds a request that no longer reads: {Problems}", entry.Sequence, string.Join("; ", parsed.Problems));
+                    log.Alarm($"entry {row.Sequence - 1} holds a request that no longer reads: {string.Join("; ", parsed.Problems)}");
                 }
             }
 
-            lastSequence = entry.Sequence;
-            lastHash = entry.Hash;
+            lastSequence = row.Sequence;
+            log.Append(row.Sequence, row.LeafHash ?? leaf);
         }
 
         return folded;

@@ -6,6 +6,8 @@ using Oversight.Storage;
 using Oversight.Worker.Service.Apis;
 using Oversight.Worker.Service.Auth;
 using Oversight.Worker.Service.Jobs;
+using Oversight.Worker.Service.Log;
+using Microsoft.Extensions.Options;
 
 namespace Oversight.Worker.Service;
 
@@ -43,11 +45,22 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<GateService>().InitializeAsync(cancellationToken);
+
+        // The first checkpoint is signed at once, so that the log's state is published from the start.
+        await app.Services.GetRequiredService<TransparencyLog>().SignAsync(cancellationToken);
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<AuditJob>(AuditJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<DetectionJob>(DetectionJob.HourlyId, job => job.RunAsync(false, CancellationToken.None), Cron.Hourly(15));
         recurring.AddOrUpdate<DetectionJob>(DetectionJob.NightlyId, job => job.RunAsync(true, CancellationToken.None), Cron.Daily(2));
         recurring.AddOrUpdate<ReportJob>(ReportJob.RecurringId, job => job.QuarterlyAsync(CancellationToken.None), Cron.Daily(4));
+        if (app.Services.GetRequiredService<IOptions<LogOptions>>().Value.WitnessOf is not null)
+        {
+            recurring.AddOrUpdate<WitnessJob>(WitnessJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        }
+        else
+        {
+            recurring.RemoveIfExists(WitnessJob.RecurringId);
+        }
     }
 
     private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
@@ -55,6 +68,11 @@ public static class ServiceHost
         var database = DatabaseTarget.Parse(options.Db);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Log));
+        services.AddSingleton<TransparencyLog>();
+        services.AddHostedService<CheckpointPublisher>();
+        services.AddTransient<WitnessJob>();
+        services.AddHttpClient(WitnessJob.HttpClientName);
         services.AddSingleton<GateService>();
         services.AddSingleton(sp => new PolicyStore(options.PoliciesDirectory, options.ActivePolicy, sp.GetRequiredService<ILogger<PolicyStore>>()));
         services.AddTransient<AuditJob>();
@@ -132,19 +150,40 @@ public static class ServiceHost
         }
     }
 
+    /// <summary>
+    /// Anonymous health: "ok", or "alarm" with what is wrong with the decision log (a tampered entry,
+    /// a checkpoint the log no longer matches), and whether checkpoints are being signed.
+    /// </summary>
+    private static Ok<HealthStatus> Health(TransparencyLog log)
+    {
+        var alarms = log.Alarms;
+        return TypedResults.Ok(new HealthStatus(
+            alarms.Count == 0 ? "ok" : "alarm",
+            log.Signer is null ? $"not signed: {log.SignerProblem}" : $"signed as {log.Origin}",
+            log.Tree.Size,
+            alarms));
+    }
+
     private static void MapOversightEndpoints(this WebApplication app, ServiceOptions options)
     {
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapGet("/healthz", Health).AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
         if (options.Role != ServiceRole.Worker)
         {
-            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi().MapReportsApi();
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi().MapReportsApi().MapLogApi();
         }
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
     }
 }
+
+/// <summary>What <c>/healthz</c> answers.</summary>
+/// <param name="Status">"ok", or "alarm" when the decision log does not verify.</param>
+/// <param name="Checkpoints">Whether checkpoints are being signed, and as which log.</param>
+/// <param name="Entries">Entries in the log.</param>
+/// <param name="Alarms">What is wrong with the log, if anything.</param>
+internal sealed record HealthStatus(string Status, string Checkpoints, long Entries, IReadOnlyList<string> Alarms);
 
 /// <summary>The Hangfire dashboard is for admin keys only.</summary>
 internal sealed class AdminDashboardAuthorization : Hangfire.Dashboard.IDashboardAuthorizationFilter

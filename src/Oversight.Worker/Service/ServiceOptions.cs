@@ -49,6 +49,9 @@ public sealed record ServiceOptions
     /// <value>Default 20,000.</value>
     public int SimulationInlineLimit { get; init; } = 20_000;
 
+    /// <summary>The transparency log: signing key, origin, witnesses.</summary>
+    public Log.LogOptions Log { get; init; } = new();
+
     /// <summary>GeoJSON census tracts for the reports' breakdown by place and map (e.g. samples/olmsted-tracts-2020.geojson).</summary>
     /// <value>Default none: reports have no geographic breakdown.</value>
     public string? Geography { get; init; }

@@ -73,7 +73,7 @@ public sealed class ServeProcessTests
 
         var verified = OversightProcess.Run("audit", "verify", "--db", db);
         Assert.Equal(0, verified.ExitCode);
-        Assert.StartsWith("intact: 1 entries", verified.Out, StringComparison.Ordinal);
+        Assert.StartsWith("intact: 1 entry", verified.Out, StringComparison.Ordinal);
 
         await using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
         {

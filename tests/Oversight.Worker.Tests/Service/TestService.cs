@@ -27,6 +27,9 @@ internal sealed class TestService : IAsyncDisposable
 
     private readonly HostDiagnostics diagnostics;
 
+    /// <summary>The name of the test log's signing key, and so its origin.</summary>
+    public const string LogOrigin = "oversight.test/decisions";
+
     /// <summary>When the requests of <see cref="Request"/> are made; the service's clock starts 5 minutes after it.</summary>
     public static readonly DateTimeOffset Noon = new(2026, 8, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -65,7 +68,21 @@ internal sealed class TestService : IAsyncDisposable
         }
 
         db ??= await NewDatabaseAsync(provider, temp);
-        var options = new ServiceOptions { Db = db, PoliciesDirectory = policies, ActivePolicy = "test-limits", RateLimit = 10_000 };
+        var keyFile = Path.Combine(temp.Path, "log.key");
+        if (!File.Exists(keyFile))
+        {
+            using var key = Oversight.Log.NoteSigner.Generate(LogOrigin, Oversight.Log.NoteKeyType.Ed25519);
+            File.WriteAllText(keyFile, key.PrivateKeyText);
+        }
+
+        var options = new ServiceOptions
+        {
+            Db = db,
+            PoliciesDirectory = policies,
+            ActivePolicy = "test-limits",
+            RateLimit = 10_000,
+            Log = new Oversight.Worker.Service.Log.LogOptions { KeyFile = keyFile, CheckpointInterval = TimeSpan.FromMilliseconds(100) },
+        };
         options = tune?.Invoke(options) ?? options;
         var diagnostics = new HostDiagnostics();
         var clock = new TestClock(Noon.AddMinutes(5));
@@ -83,6 +100,29 @@ internal sealed class TestService : IAsyncDisposable
 
     /// <summary>The jobs in this host's job storage with their state history, and its last log lines.</summary>
     public string Diagnostics() => diagnostics.Describe(App.Services.GetRequiredService<Hangfire.JobStorage>());
+
+    /// <summary>The log's verifier key.</summary>
+    public string LogVerifierKey => App.Services.GetRequiredService<Oversight.Worker.Service.Log.TransparencyLog>().VerifierKey!;
+
+    /// <summary>Waits until a checkpoint covers at least <paramref name="size"/> entries, and returns its note.</summary>
+    public async Task<string> CheckpointAsync(long size)
+    {
+        var client = Client();
+        for (var i = 0; i < 200; i++)
+        {
+            var response = await client.GetAsync("/v1/log/checkpoint");
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && Oversight.Log.SignedNote.TryParse(text, out var note, out _)
+                && Oversight.Log.Checkpoint.TryParse(note!.Text, out var checkpoint, out _) && checkpoint!.Size >= size)
+            {
+                return text;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no checkpoint of size {size} within 10 s");
+    }
 
     public HttpClient Client(string? key = null)
     {

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Oversight.Gate;
+using Oversight.Log;
 using Oversight.Policies;
 using Oversight.Requests;
 using Oversight.Storage;
 using Oversight.Worker.Service.Auth;
+using Oversight.Worker.Service.Log;
 
 namespace Oversight.Worker.Service.Apis;
 
@@ -28,6 +30,8 @@ internal static class RequestsApi
             .WithSummary("Gate a request and record it and its decision in the log");
         requests.MapGet("/{id}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.Agency, Roles.Auditor, Roles.Admin))
             .WithSummary("A recorded request and its decision (?agency= when several agencies used the id)");
+        requests.MapGet("/{id}/receipt", ReceiptAsync).RequireAuthorization(p => p.RequireRole(Roles.Agency, Roles.Auditor, Roles.Admin))
+            .WithSummary("The recorded request's receipt: its leaf, a signed checkpoint, and the inclusion proof between them (?treeSize= for a given checkpoint)");
         requests.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.Agency, Roles.Auditor, Roles.Admin))
             .WithSummary("Recorded decisions, newest first");
         return v1;
@@ -94,16 +98,76 @@ internal static class RequestsApi
         }
 
         http.HttpContext.Response.Headers.Location = location;
-        return TypedResults.Content(DecisionJson.ToJson(submission.Decision!), "application/json", statusCode: StatusCodes.Status201Created);
+        return TypedResults.Content(WithReceipt(DecisionJson.ToJson(submission.Decision!), submission, location), "application/json", statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> GetAsync(
         string id, string? agency, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
     {
         await using var db = gate.Database.CreateContext();
-        var own = user.AgencyOf();
+        var (record, problem) = await FindAsync(db, id, agency, user, cancellationToken);
+        if (record is null)
+        {
+            return problem!;
+        }
+
+        var recordedAt = new DateTimeOffset(record.RecordedAtTicks, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
+        var place = user.AgencyOf() is null ? $"\"sequence\":{record.Sequence},\"agencySequence\":{record.AgencySequence}" : $"\"agencySequence\":{record.AgencySequence}";
+        var leaf = record.LeafHash is { } hash ? Convert.ToBase64String(hash) : string.Empty;
+        var body = $$"""{{{place}},"recordedAt":"{{recordedAt}}","leafIndex":{{record.Sequence - 1}},"leafHash":"{{leaf}}","request":{{record.RequestJson}},"decision":{{record.DecisionJson}}}""";
+        return TypedResults.Content(body, "application/json");
+    }
+
+    /// <summary>
+    /// The receipt: the entry's leaf, a signed checkpoint that covers it (the latest, or the one of
+    /// <paramref name="treeSize"/>), and the inclusion proof from the leaf to that checkpoint's root.
+    /// </summary>
+    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> ReceiptAsync(
+        string id, string? agency, long? treeSize, HttpRequest http, ClaimsPrincipal user, GateService gate, TransparencyLog log, CancellationToken cancellationToken)
+    {
+        await using var db = gate.Database.CreateContext();
+        var (record, problem) = await FindAsync(db, id, agency, user, cancellationToken);
+        if (record is null)
+        {
+            return problem!;
+        }
+
+        if (log.Signer is null)
+        {
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Checkpoints are not being signed", log.SignerProblem);
+        }
+
+        var index = record.Sequence - 1;
+        var note = await log.NoteAsync(treeSize, cancellationToken);
+        if (note is null || !Checkpoint.TryParse(note.Text, out var checkpoint, out _))
+        {
+            return treeSize is null
+                ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "No checkpoint has been signed yet", "Try again in a moment.")
+                : TypedResults.NotFound(new ProblemDetails { Title = $"No checkpoint of size {treeSize}", Detail = "Ask for the size of a checkpoint the log signed (GET /v1/log/checkpoint gives the latest).", Status = StatusCodes.Status404NotFound });
+        }
+
+        if (checkpoint!.Size <= index || checkpoint.Size > log.Tree.Size)
+        {
+            http.HttpContext.Response.Headers.RetryAfter = "2";
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Title = "Not in a checkpoint yet",
+                Detail = $"Entry {index:N0} is not covered by the checkpoint of size {checkpoint.Size:N0}; a new checkpoint is signed within seconds of every append.",
+                Status = StatusCodes.Status404NotFound,
+            });
+        }
+
+        var leaf = record.LeafHash ?? log.Tree.Leaf(index);
+        var proof = log.Tree.InclusionProof(index, checkpoint.Size);
+        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteReceipt(w, index, leaf, note, checkpoint.Size, proof)), "application/json");
+    }
+
+    /// <summary>The recorded request with this id that the caller may see; a 404 or 409 when there is none or several.</summary>
+    private static async Task<(DecisionRecord? Record, Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>? Problem)> FindAsync(
+        OversightDbContext db, string id, string? agency, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
         var query = db.Decisions.AsNoTracking().Where(d => d.RequestId == id);
-        if ((own ?? agency) is { } only)
+        if ((user.AgencyOf() ?? agency) is { } only)
         {
             query = query.Where(d => d.Agency == only);
         }
@@ -111,21 +175,34 @@ internal static class RequestsApi
         var records = await query.OrderBy(d => d.Sequence).Take(2).ToListAsync(cancellationToken);
         if (records.Count == 0)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = $"No request {id}", Status = StatusCodes.Status404NotFound });
+            return (null, TypedResults.NotFound(new ProblemDetails { Title = $"No request {id}", Status = StatusCodes.Status404NotFound }));
         }
 
         if (records.Count > 1)
         {
             var agencies = await db.Decisions.AsNoTracking().Where(d => d.RequestId == id).Select(d => d.Agency).OrderBy(a => a).ToListAsync(cancellationToken);
-            return Problems.Status(StatusCodes.Status409Conflict, $"Several agencies recorded a request {id}", $"Name one with ?agency=: {string.Join(", ", agencies)}.");
+            return (null, Problems.Status(StatusCodes.Status409Conflict, $"Several agencies recorded a request {id}", $"Name one with ?agency=: {string.Join(", ", agencies)}."));
         }
 
-        var record = records[0];
-        var recordedAt = new DateTimeOffset(record.RecordedAtTicks, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
-        var place = own is null ? $"\"sequence\":{record.Sequence},\"agencySequence\":{record.AgencySequence}" : $"\"agencySequence\":{record.AgencySequence}";
-        var body = $$"""{{{place}},"recordedAt":"{{recordedAt}}","hash":"{{record.Hash}}","request":{{record.RequestJson}},"decision":{{record.DecisionJson}}}""";
-        return TypedResults.Content(body, "application/json");
+        return (records[0], null);
     }
+
+    /// <summary>The decision JSON with the receipt's first part added: the entry's place in the log and its leaf hash.</summary>
+    private static string WithReceipt(string decisionJson, Submission submission, string location)
+    {
+        var query = location.IndexOf('?', StringComparison.Ordinal);
+        var proof = query < 0 ? location + "/receipt" : location[..query] + "/receipt" + location[query..];
+        var receipt = JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("leafIndex", submission.Sequence - 1);
+            w.WriteString("leafHash", Convert.ToBase64String(submission.LeafHash!));
+            w.WriteString("proof", proof);
+            w.WriteEndObject();
+        });
+        return $"{decisionJson[..^1]},\"receipt\":{receipt}}}";
+    }
+
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, GateService gate, string? agency, string? decision, int? limit, long? before, CancellationToken cancellationToken)

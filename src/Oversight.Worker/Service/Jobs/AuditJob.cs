@@ -1,19 +1,21 @@
 using Oversight.Storage;
+using Oversight.Worker.Service.Log;
 
 namespace Oversight.Worker.Service.Jobs;
 
 /// <summary>
-/// Verifies the decision log and records the result. Safe to run twice or concurrently: each run
-/// only reads the log and appends its own result row.
+/// Verifies the decision log from its entries up (leaves, columns, checkpoints) and records the
+/// result; a log that does not verify raises an alarm. Safe to run twice or concurrently: each
+/// run only reads the log and appends its own result row.
 /// </summary>
-public sealed class AuditJob(GateService gate, TimeProvider time, ILogger<AuditJob> logger)
+public sealed class AuditJob(GateService gate, TransparencyLog log, TimeProvider time, ILogger<AuditJob> logger)
 {
     public const string RecurringId = "audit-verify-nightly";
 
     public async Task<AuditResult> RunAsync(CancellationToken cancellationToken)
     {
         await using var db = gate.Database.CreateContext();
-        var result = await DecisionChain.VerifyAsync(db, cancellationToken);
+        var (result, _) = await LogAudit.VerifyAsync(db, log.Signer?.Public, [], cancellationToken);
         db.AuditRuns.Add(new AuditRunRecord
         {
             RanAtTicks = time.GetUtcNow().UtcTicks,
@@ -31,7 +33,7 @@ public sealed class AuditJob(GateService gate, TimeProvider time, ILogger<AuditJ
         }
         else
         {
-            logger.LogError("Decision log is broken: {Message}", result.Message);
+            log.Alarm($"the audit of {new DateTimeOffset(time.GetUtcNow().UtcTicks, TimeSpan.Zero):u} found the log broken: {result.Message}");
         }
 
         return result;
