@@ -14,34 +14,17 @@ public sealed class ServeProcessTests
     {
         using var temp = new OversightProcess.TempFolder();
         var db = Path.Combine(temp.Path, "oversight.db");
-        var port = PostgresServer.FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet")
+        var keyFile = Path.Combine(temp.Path, "log.key");
+        var vkey = OversightProcess.Run("log", "key", "create", "--out", keyFile, "--name", "oversight.test/decisions").Out.Trim();
+        await using (var server = await ServeProcess.StartAsync("--db", db, "--log-key", keyFile))
         {
-            WorkingDirectory = OversightProcess.Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(OversightProcess.Folder, "oversight.dll"), "serve", "--urls", url, "--db", db, "--policies", "policies" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var server = Process.Start(start)!;
-        var log = new System.Text.StringBuilder();
-        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.BeginErrorReadLine();
-        server.BeginOutputReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
-            await WaitForHealthAsync(http, server, log);
-            lock (log)
+            var http = server.Http;
+            var url = server.Url;
+            var log = server.Output;
             {
-                Assert.Contains($"Oversight is listening on {url}", log.ToString(), StringComparison.Ordinal);
-                Assert.Contains("oversight keys create --role admin", log.ToString(), StringComparison.Ordinal);
+                Assert.Contains($"Oversight is listening on {url}", log, StringComparison.Ordinal);
+                Assert.Contains("oversight keys create --role admin", log, StringComparison.Ordinal);
+                Assert.Contains("checkpoints signed as oversight.test/decisions", log, StringComparison.Ordinal);
             }
 
             var created = OversightProcess.Run("keys", "create", "--role", "agency", "--agency", "rochester-mn-pd", "--db", db);
@@ -64,14 +47,10 @@ public sealed class ServeProcessTests
             // The web server's own body limit, met by a body sent without a length, is a 413 too.
             var chunked = await http.PostAsync("/v1/requests", ProbingAttackTests.Chunked(new string(' ', 2 << 20) + request));
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            File.WriteAllText(Path.Combine(temp.Path, "checkpoint.txt"), await server.CheckpointAsync(1));
         }
 
-        var verified = OversightProcess.Run("audit", "verify", "--db", db);
+        var verified = OversightProcess.Run("audit", "verify", "--db", db, "--checkpoint", Path.Combine(temp.Path, "checkpoint.txt"), "--key", vkey);
         Assert.Equal(0, verified.ExitCode);
         Assert.StartsWith("intact: 1 entry", verified.Out, StringComparison.Ordinal);
 
@@ -83,35 +62,8 @@ public sealed class ServeProcessTests
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        var broken = OversightProcess.Run("audit", "verify", "--db", db);
+        var broken = OversightProcess.Run("audit", "verify", "--db", db, "--checkpoint", Path.Combine(temp.Path, "checkpoint.txt"), "--key", vkey);
         Assert.Equal(1, broken.ExitCode);
-        Assert.Contains("entry 1: request RPD-REQ-000123 was altered", broken.Out, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient http, Process server, System.Text.StringBuilder log)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException("oversight serve exited: " + log);
-            }
-
-            try
-            {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("oversight serve did not answer /healthz within 60 s: " + log);
+        Assert.Contains("entry 0: request RPD-REQ-000123 of rochester-mn-pd was changed after it was recorded", broken.Out, StringComparison.Ordinal);
     }
 }

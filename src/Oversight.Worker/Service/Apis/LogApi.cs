@@ -74,7 +74,7 @@ internal static class LogApi
 
         var leaf = log.Tree.Leaf(index!.Value);
         var path = log.Tree.InclusionProof(index.Value, treeSize!.Value);
-        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteInclusion(w, index.Value, treeSize.Value, leaf, path)), "application/json");
+        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteInclusion(w, index.Value, treeSize.Value, leaf, path), plain: true), "application/json");
     }
 
     private static Results<ContentHttpResult, ProblemHttpResult> Consistency(TransparencyLog log, long? from, long? to)
@@ -99,7 +99,7 @@ internal static class LogApi
         }
 
         var proof = log.Tree.ConsistencyProof(from!.Value, to!.Value);
-        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteConsistency(w, from.Value, to.Value, proof)), "application/json");
+        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteConsistency(w, from.Value, to.Value, proof), plain: true), "application/json");
     }
 
     private static Results<ContentHttpResult, ProblemHttpResult> Leaves(TransparencyLog log, long? start, long? end)
@@ -109,13 +109,19 @@ internal static class LogApi
             return problem;
         }
 
-        var hashes = new List<string>();
-        for (var i = start!.Value; i < end!.Value; i++)
-        {
-            hashes.Add(Convert.ToBase64String(log.Tree.Leaf(i)));
-        }
+        var body = JsonText.Write(
+            w =>
+            {
+                w.WriteStartArray();
+                for (var i = start!.Value; i < end!.Value; i++)
+                {
+                    w.WriteStringValue(Convert.ToBase64String(log.Tree.Leaf(i)));
+                }
 
-        return TypedResults.Content(System.Text.Json.JsonSerializer.Serialize(hashes), "application/json");
+                w.WriteEndArray();
+            },
+            plain: true);
+        return TypedResults.Content(body, "application/json");
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> EntriesAsync(ClaimsPrincipal user, TransparencyLog log, GateService gate, long? start, long? end, CancellationToken cancellationToken)
@@ -145,7 +151,7 @@ internal static class LogApi
             }
 
             w.WriteEndArray();
-        });
+        }, plain: true);
         return TypedResults.Content(body, "application/json");
     }
 

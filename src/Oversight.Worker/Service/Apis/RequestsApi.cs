@@ -159,7 +159,7 @@ internal static class RequestsApi
 
         var leaf = record.LeafHash ?? log.Tree.Leaf(index);
         var proof = log.Tree.InclusionProof(index, checkpoint.Size);
-        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteReceipt(w, index, leaf, note, checkpoint.Size, proof)), "application/json");
+        return TypedResults.Content(JsonText.Write(w => ProofJson.WriteReceipt(w, index, leaf, note, checkpoint.Size, proof), plain: true), "application/json");
     }
 
     /// <summary>The recorded request with this id that the caller may see; a 404 or 409 when there is none or several.</summary>
@@ -199,7 +199,7 @@ internal static class RequestsApi
             w.WriteString("leafHash", Convert.ToBase64String(submission.LeafHash!));
             w.WriteString("proof", proof);
             w.WriteEndObject();
-        });
+        }, plain: true);
         return $"{decisionJson[..^1]},\"receipt\":{receipt}}}";
     }
 
