@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Throughput and latency of POST /v1/requests/check and POST /v1/requests on loopback.
 # Needs wrk (apt-get install wrk). Usage: bench/http/run.sh [sqlite|"Host=…;Database=…"] [seconds] [connections]
+# Extra arguments after the third are passed to serve (e.g. --log-key K).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db_arg=${1:-sqlite}
 seconds=${2:-20}
 connections=${3:-4}
+shift $(( $# < 3 ? $# : 3 ))
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -13,7 +15,10 @@ dotnet build -c Release src/Oversight.Worker >/dev/null
 oversight="dotnet src/Oversight.Worker/bin/Release/net10.0/oversight.dll"
 db=$([ "$db_arg" = sqlite ] && echo "$work/oversight.db" || echo "$db_arg")
 key=$($oversight keys create --role agency --agency rochester-mn-pd --db "$db" 2>/dev/null)
-$oversight serve --urls http://127.0.0.1:5099 --db "$db" --rate-limit 100000000 >"$work/serve.log" 2>&1 &
+# One key drives all the load here, so its share of the gate's time is lifted as its rate limit is.
+extra=()
+$oversight serve --help | grep -q -- --gate-allowance && extra+=(--gate-allowance 100000000)
+$oversight serve --urls http://127.0.0.1:5099 --db "$db" --rate-limit 100000000 "${extra[@]}" "$@" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs http://127.0.0.1:5099/healthz >/dev/null && break; sleep 0.2; done
 

@@ -17,6 +17,7 @@ internal sealed class ServeVerb : IVerb
             new("active-policy", "ID", "The policy that gates submissions (default rochester-mn if loaded, else the first by id)."),
             new("role", "R", "all (default), api (HTTP only) or worker (jobs only); several api and worker processes can share one PostgreSQL database."),
             new("rate-limit", "N", "Requests per 10 seconds per API key before 429 (default 100)."),
+            new("gate-allowance", "MS", "Milliseconds of evaluation time each API key may use per 10 seconds before 429 (default 1000; an ordinary decision takes microseconds)."),
             new("geography", "G", "GeoJSON census tracts for the transparency reports' breakdown by place (default: none)."),
             new("log-key", "K", "The decision log's signing key (made by 'oversight log key create'): checkpoints are signed with it. Without it the service runs but signs nothing."),
             new("log-origin", "O", "The log's name in its checkpoints; must be the signing key's name (default: that name)."),
@@ -47,6 +48,13 @@ internal sealed class ServeVerb : IVerb
         if (args["rate-limit"] is { } r && (!int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out rate) || rate < 1))
         {
             await console.Error.WriteLineAsync($"oversight serve: --rate-limit must be a whole number of at least 1, not '{r}'");
+            return ExitCodes.Invalid;
+        }
+
+        var allowance = 1000;
+        if (args["gate-allowance"] is { } g && (!int.TryParse(g, NumberStyles.Integer, CultureInfo.InvariantCulture, out allowance) || allowance < 1))
+        {
+            await console.Error.WriteLineAsync($"oversight serve: --gate-allowance must be a whole number of milliseconds, at least 1, not '{g}'");
             return ExitCodes.Invalid;
         }
 
@@ -88,6 +96,7 @@ internal sealed class ServeVerb : IVerb
             ActivePolicy = args["active-policy"],
             Role = role.Value,
             RateLimit = rate,
+            GateAllowance = TimeSpan.FromMilliseconds(allowance),
             Geography = args["geography"],
         };
         if (!Directory.Exists(options.PoliciesDirectory))

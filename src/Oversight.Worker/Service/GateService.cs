@@ -23,6 +23,18 @@ public static class SubmissionClock
     public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 }
 
+/// <summary>
+/// What one entry of the decision log says about itself, read from its bytes when the gate folded
+/// it in: jobs and reports select entries by these, never by the columns beside them.
+/// </summary>
+/// <param name="Sequence">The entry's sequence (its leaf index + 1).</param>
+/// <param name="Leaf">The first 8 bytes of its leaf hash, to recognise the same bytes when they are read again.</param>
+/// <param name="Agency">The agency.</param>
+/// <param name="PolicyId">The policy that decided it.</param>
+/// <param name="SubmittedAtTicks">When it was submitted (UTC ticks).</param>
+/// <param name="Outcome">Its decision.</param>
+public readonly record struct EntryFacts(long Sequence, ulong Leaf, string Agency, string PolicyId, long SubmittedAtTicks, DecisionOutcome Outcome);
+
 /// <summary>The gate could not decide in time: its lock was busy too long, or the evaluation passed its deadline. Nothing was recorded.</summary>
 public sealed class GateTimeoutException(string message) : Exception(message);
 
@@ -46,6 +58,8 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     public static readonly TimeSpan CheckFreshness = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<string, long> agencyEntries = new(StringComparer.Ordinal);
+    private readonly List<EntryFacts> facts = [];
+    private readonly Lock factsLock = new();
     private long lastSequence;
     private long lastCatchUp;
 
@@ -222,6 +236,7 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
             lastSequence = sequence;
             agencyEntries[request.Agency] = agencySequence;
             log.Append(sequence, leafHash);
+            Remember(new EntryFacts(sequence, Prefix(leafHash), request.Agency, policy.Id, request.SubmittedAt.UtcTicks, decision.Outcome));
             if (decision.Counts)
             {
                 history.Add(request);
@@ -264,6 +279,95 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
             budget.Charge(caller, time.GetElapsedTime(started));
         }
     }
+
+    /// <summary>The verified entries (as their bytes say) that <paramref name="where"/> selects, in log order.</summary>
+    public List<EntryFacts> Entries(Func<EntryFacts, bool> where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        lock (factsLock)
+        {
+            return facts.Where(where).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Reads the rows of the given entries and keeps those whose bytes are still the ones folded
+    /// in; a row whose bytes changed since raises an alarm and is left out. Each row comes with
+    /// what its entry says, which is what callers use, never its columns.
+    /// </summary>
+    public async Task<List<(DecisionRecord Row, LogEntryFields Entry)>> ReadAsync(OversightDbContext db, IReadOnlyList<EntryFacts> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entries);
+        var read = new List<(DecisionRecord, LogEntryFields)>(entries.Count);
+        foreach (var batch in entries.Chunk(500))
+        {
+            var sequences = batch.Select(e => e.Sequence).ToList();
+            var rows = await db.Decisions.AsNoTracking().Where(d => sequences.Contains(d.Sequence)).OrderBy(d => d.Sequence).ToListAsync(cancellationToken);
+            var bySequence = rows.ToDictionary(r => r.Sequence);
+            foreach (var fact in batch)
+            {
+                if (Verify(bySequence.GetValueOrDefault(fact.Sequence), fact) is { } verified)
+                {
+                    read.Add(verified);
+                }
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>A row read for a caller, checked against what its entry said when it was folded in; null (and an alarm) when it changed since.</summary>
+    public (DecisionRecord Row, LogEntryFields Entry)? Verify(DecisionRecord? row)
+    {
+        if (row is null)
+        {
+            return null;
+        }
+
+        EntryFacts? fact;
+        lock (factsLock)
+        {
+            var at = facts.BinarySearch(new EntryFacts(row.Sequence, 0, string.Empty, string.Empty, 0, default), Comparer<EntryFacts>.Create((a, b) => a.Sequence.CompareTo(b.Sequence)));
+            fact = at >= 0 ? facts[at] : null;
+        }
+
+        return fact is { } known ? Verify(row, known) : null;
+    }
+
+    private (DecisionRecord, LogEntryFields)? Verify(DecisionRecord? row, EntryFacts fact)
+    {
+        if (row is null)
+        {
+            log.Alarm($"entry {fact.Sequence - 1} is no longer in the database");
+            return null;
+        }
+
+        var entry = LogRows.Entry(row);
+        if (Prefix(MerkleHash.Leaf(entry)) != fact.Leaf || !LogEntry.TryRead(entry, out var fields, out _))
+        {
+            log.Alarm($"entry {fact.Sequence - 1}: {LogRows.Describe(row)} was changed after it was recorded; it is left out");
+            return null;
+        }
+
+        if (fields!.Agency != row.Agency)
+        {
+            log.Alarm($"entry {fact.Sequence - 1}: its Agency column says '{row.Agency}', the entry says '{fields.Agency}'; it is left out");
+            return null;
+        }
+
+        return (row, fields);
+    }
+
+    private void Remember(EntryFacts fact)
+    {
+        lock (factsLock)
+        {
+            facts.Add(fact);
+        }
+    }
+
+    private static ulong Prefix(byte[] leaf) => System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(leaf);
 
     /// <summary>
     /// Folds entries appended since the last look (by any process) into the history index and the
@@ -308,6 +412,11 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
                 {
                     log.Alarm($"entry {row.Sequence - 1}: {LogRows.Describe(row)}: {disagreement} (the entry is what counts)");
                 }
+            }
+
+            if (trusted && OutcomeNames.TryParse(fields!.Outcome, out var outcome))
+            {
+                Remember(new EntryFacts(row.Sequence, Prefix(leaf), fields.Agency, fields.PolicyId, fields.SubmittedAtTicks, outcome));
             }
 
             if (trusted && fields!.Outcome != "deny")

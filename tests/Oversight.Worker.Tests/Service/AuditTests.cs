@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Log;
 using Oversight.Storage;
 using Oversight.Worker.Service.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Oversight.Worker.Tests.Service;
 
@@ -160,5 +161,44 @@ public sealed class AuditTests
 
         await service.CheckpointAsync(4);
         return service;
+    }
+
+    [Fact]
+    public async Task AgencyColumnChanged_GivesNoOtherAgencyTheRequest_AndRaisesTheAlarm()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var a = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        var b = await service.ClientAsync(Roles.Agency, "olmsted-county-so");
+        await a.PostAsync("/v1/requests", TestService.Json(TestService.Request("secret-1")));
+        await using (var db = service.Database.CreateContext())
+        {
+            await db.Decisions.ExecuteUpdateAsync(s => s.SetProperty(d => d.Agency, "olmsted-county-so"));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync("/v1/requests/secret-1")).StatusCode);
+        Assert.DoesNotContain("secret-1", await b.GetStringAsync("/v1/requests"), StringComparison.Ordinal);
+        var health = JsonDocument.Parse(await service.Client().GetStringAsync("/healthz")).RootElement;
+        Assert.Equal("alarm", health.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DetectionJob_ReadsWhatTheEntriesSay_NotTheOutcomeColumn()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        for (var i = 0; i < 3; i++)
+        {
+            await agency.PostAsync("/v1/requests", TestService.Json(TestService.Request($"d-{i}", minutes: i)));
+        }
+
+        await using (var db = service.Database.CreateContext())
+        {
+            await db.Decisions.ExecuteUpdateAsync(s => s.SetProperty(d => d.Outcome, "deny"));
+        }
+
+        var job = service.App.Services.GetRequiredService<Oversight.Worker.Service.Jobs.DetectionJob>();
+        var run = await job.RunAsync(full: true, CancellationToken.None);
+
+        Assert.Equal(3, run!.Requests);
     }
 }

@@ -138,7 +138,7 @@ internal static class LogApi
             query = query.Where(d => d.Agency == agency);
         }
 
-        var rows = await query.OrderBy(d => d.Sequence).ToListAsync(cancellationToken);
+        var rows = (await query.OrderBy(d => d.Sequence).ToListAsync(cancellationToken)).Where(r => gate.Verify(r) is not null).ToList();
         var body = JsonText.Write(w =>
         {
             w.WriteStartArray();

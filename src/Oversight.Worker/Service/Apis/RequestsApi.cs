@@ -105,7 +105,7 @@ internal static class RequestsApi
         string id, string? agency, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
     {
         await using var db = gate.Database.CreateContext();
-        var (record, problem) = await FindAsync(db, id, agency, user, cancellationToken);
+        var (record, problem) = await FindAsync(db, gate, id, agency, user, cancellationToken);
         if (record is null)
         {
             return problem!;
@@ -126,7 +126,7 @@ internal static class RequestsApi
         string id, string? agency, long? treeSize, HttpRequest http, ClaimsPrincipal user, GateService gate, TransparencyLog log, CancellationToken cancellationToken)
     {
         await using var db = gate.Database.CreateContext();
-        var (record, problem) = await FindAsync(db, id, agency, user, cancellationToken);
+        var (record, problem) = await FindAsync(db, gate, id, agency, user, cancellationToken);
         if (record is null)
         {
             return problem!;
@@ -163,8 +163,9 @@ internal static class RequestsApi
     }
 
     /// <summary>The recorded request with this id that the caller may see; a 404 or 409 when there is none or several.</summary>
+    /// <remarks>A row is shown only when its bytes are still those the log recorded and its agency column agrees with them: access is decided by what was hashed.</remarks>
     private static async Task<(DecisionRecord? Record, Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>? Problem)> FindAsync(
-        OversightDbContext db, string id, string? agency, ClaimsPrincipal user, CancellationToken cancellationToken)
+        OversightDbContext db, GateService gate, string id, string? agency, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var query = db.Decisions.AsNoTracking().Where(d => d.RequestId == id);
         if ((user.AgencyOf() ?? agency) is { } only)
@@ -172,7 +173,8 @@ internal static class RequestsApi
             query = query.Where(d => d.Agency == only);
         }
 
-        var records = await query.OrderBy(d => d.Sequence).Take(2).ToListAsync(cancellationToken);
+        var records = (await query.OrderBy(d => d.Sequence).Take(2).ToListAsync(cancellationToken))
+            .Where(r => gate.Verify(r) is not null).ToList();
         if (records.Count == 0)
         {
             return (null, TypedResults.NotFound(new ProblemDetails { Title = $"No request {id}", Status = StatusCodes.Status404NotFound }));
@@ -246,7 +248,8 @@ internal static class RequestsApi
                 query = query.Where(d => d.AgencySequence < cursor);
             }
 
-            rows = [.. (await query.OrderByDescending(d => d.AgencySequence).Take(take).Select(d => new { d.AgencySequence, d.DecisionJson }).ToListAsync(cancellationToken))
+            rows = [.. (await query.OrderByDescending(d => d.AgencySequence).Take(take).ToListAsync(cancellationToken))
+                .Where(r => gate.Verify(r) is not null)
                 .Select(r => (r.AgencySequence, r.DecisionJson))];
         }
         else
@@ -256,7 +259,8 @@ internal static class RequestsApi
                 query = query.Where(d => d.Sequence < cursor);
             }
 
-            rows = [.. (await query.OrderByDescending(d => d.Sequence).Take(take).Select(d => new { d.Sequence, d.DecisionJson }).ToListAsync(cancellationToken))
+            rows = [.. (await query.OrderByDescending(d => d.Sequence).Take(take).ToListAsync(cancellationToken))
+                .Where(r => gate.Verify(r) is not null)
                 .Select(r => (r.Sequence, r.DecisionJson))];
         }
 

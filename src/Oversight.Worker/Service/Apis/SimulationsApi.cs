@@ -77,7 +77,7 @@ internal static class SimulationsApi
         }
 
         await using var db = gate.Database.CreateContext();
-        var count = await db.Decisions.CountAsync(d => d.SubmittedAtTicks >= period!.Start.UtcTicks && d.SubmittedAtTicks < period.End.UtcTicks, cancellationToken);
+        var count = gate.Entries(e => e.SubmittedAtTicks >= period!.Start.UtcTicks && e.SubmittedAtTicks < period.End.UtcTicks).Count;
         var record = new SimulationRecord
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Detection;
+using Oversight.Gate;
 using Oversight.Requests;
 using Oversight.Storage;
 
@@ -26,20 +27,19 @@ public sealed class DetectionJob(GateService gate, PolicyStore policies, TimePro
     {
         var clock = Stopwatch.StartNew();
         await using var db = gate.Database.CreateContext();
-        var head = await db.Decisions.MaxAsync(d => (long?)d.Sequence, cancellationToken) ?? 0;
+        await gate.RefreshAsync(cancellationToken);
+        var entries = gate.Entries(_ => true);
+        var head = entries.Count == 0 ? 0 : entries[^1].Sequence;
         var last = await db.DetectionRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         if (!full && last is not null && last.HeadSequence >= head)
         {
             return null;
         }
 
+        // What counts is what the entries say, read from their verified bytes, never the columns.
         var policy = policies.Active;
-        var rows = await db.Decisions.AsNoTracking()
-            .Where(d => d.Sequence <= head && d.Outcome != "deny")
-            .OrderBy(d => d.Sequence)
-            .Select(d => d.RequestJson)
-            .ToListAsync(cancellationToken);
-        var counted = rows.Select(json => RequestJson.Parse(json, RequestLimits.Stored).Value).OfType<FootageRequest>().ToList();
+        var rows = await gate.ReadAsync(db, entries.Where(e => e.Outcome != DecisionOutcome.Deny).ToList(), cancellationToken);
+        var counted = rows.Select(r => RequestJson.Parse(r.Entry.RequestJson, RequestLimits.Stored).Value).OfType<FootageRequest>().ToList();
         var findings = Detectors.Run(policy, counted);
         var now = time.GetUtcNow().UtcTicks;
         var (added, removed) = await StoreAsync(db, findings, policy.Id, now, cancellationToken);

@@ -27,12 +27,11 @@ public sealed class SimulationJob(GateService gate, PolicyStore policies, IOptio
             // Earlier requests fill the quotas (up to the longest counting period) but are not reported.
             var warmUp = baseline.LongestPeriod > candidate.LongestPeriod ? baseline.LongestPeriod : candidate.LongestPeriod;
             var from = record.FromTicks - warmUp.Ticks;
-            var rows = await db.Decisions.AsNoTracking()
-                .Where(d => d.SubmittedAtTicks >= from && d.SubmittedAtTicks < record.ToTicks)
-                .OrderBy(d => d.SubmittedAtTicks).ThenBy(d => d.Sequence)
-                .Select(d => d.RequestJson)
-                .ToListAsync(cancellationToken);
-            var requests = rows.Select(json => RequestJson.Parse(json, RequestLimits.Stored).Value).OfType<FootageRequest>().ToList();
+            await gate.RefreshAsync(cancellationToken);
+            var wanted = gate.Entries(e => e.SubmittedAtTicks >= from && e.SubmittedAtTicks < record.ToTicks)
+                .OrderBy(e => e.SubmittedAtTicks).ThenBy(e => e.Sequence).ToList();
+            var rows = await gate.ReadAsync(db, wanted, cancellationToken);
+            var requests = rows.Select(r => RequestJson.Parse(r.Entry.RequestJson, RequestLimits.Stored).Value).OfType<FootageRequest>().ToList();
             var result = Simulator.Run(baseline, candidate, requests, countFrom: new DateTimeOffset(record.FromTicks, TimeSpan.Zero));
             record.ResultJson = SimulationJson.ToJson(result);
         }, time, logger, cancellationToken);
