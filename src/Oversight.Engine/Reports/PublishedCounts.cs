@@ -68,7 +68,8 @@ internal sealed partial class PublishedCounts
 
     public List<int> Versions { get; } = [];
 
-    public static PublishedCounts Build(ReportContext context)
+    /// <summary>The period's counts under disclosure control; null when no suppression pattern can protect them (then only the total is published).</summary>
+    public static PublishedCounts? Build(ReportContext context)
     {
         var rows = context.Rows;
         var counts = new PublishedCounts(context.SuppressBelow, rows.Count);
@@ -99,7 +100,18 @@ internal sealed partial class PublishedCounts
         counts.CaseNumbers(rows);
         counts.PolicyVersions(context);
         counts.FindingBounds(context);
-        counts.states = context.SuppressBelow > 1 ? Suppression.Protect(p) : new CellState[p.Cells.Count];
+        if (context.SuppressBelow <= 1)
+        {
+            counts.states = new CellState[p.Cells.Count];
+            return counts;
+        }
+
+        if (Suppression.Protect(p) is not { } states)
+        {
+            return null;
+        }
+
+        counts.states = states;
         return counts;
     }
 

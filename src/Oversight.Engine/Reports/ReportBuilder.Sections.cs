@@ -22,7 +22,7 @@ public static partial class ReportBuilder
             : ReportCount.Of(c.Input.Requests.Count(r => c.Previous.Contains(r.SubmittedAt)), k);
         double? change = null;
         string? why = null;
-        if (mode != ReportMode.Full)
+        if (mode is ReportMode.Band or ReportMode.Empty or ReportMode.NoData)
         {
             why = mode == ReportMode.Band ? $"this period has fewer than {k} requests" : "this period has no requests to compare";
         }
@@ -44,6 +44,14 @@ public static partial class ReportBuilder
         }
 
         var full = mode == ReportMode.Full;
+        if (mode == ReportMode.TotalOnly)
+        {
+            // Only the total: the change against a covered previous period is still sound.
+            return new ReportSummary(
+                submitted, withheld, withheld, withheld, null, c.Previous.Name, previous, change, why, 0, null, null, withheld, withheld, null,
+                c.Findings.Count(f => f.Severity == "high"), c.Findings.Count(f => f.Severity == "medium"), c.Findings.Count(f => f.Severity == "low"));
+        }
+
         return new ReportSummary(
             submitted,
             allowed,

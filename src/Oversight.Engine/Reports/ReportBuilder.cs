@@ -24,9 +24,14 @@ public static partial class ReportBuilder
             : k > 1 && c.Rows.Count < k ? ReportMode.Band
             : ReportMode.Full;
         var policy = c.Policy;
+        var counts = mode == ReportMode.Full ? PublishedCounts.Build(c) : null;
+        if (mode == ReportMode.Full && counts is null)
+        {
+            mode = ReportMode.TotalOnly;
+        }
+
         var cover = new ReportCover(
             policy.Title ?? policy.Id, policy.Id, c.Period.Name, c.Period.Start, c.Period.End, c.Zone.Id, input.GeneratedAt, input.Internal, k, mode);
-        var counts = mode == ReportMode.Full ? PublishedCounts.Build(c) : null;
         var summary = Summarize(c, counts, mode, coverage);
         var versions = Versions(c, counts);
         var latest = FindingDisposition.Latest(input.Dispositions);

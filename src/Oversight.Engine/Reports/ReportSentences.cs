@@ -25,6 +25,11 @@ internal static class ReportSentences
                 sentences.Add($"No requests for camera footage were submitted in {c.Period}.");
                 AddCoverage(report, sentences);
                 return sentences;
+            case ReportMode.TotalOnly:
+                sentences.Add(Volume(report));
+                sentences.Add("They are too few to break down by week, agency, place or decision without singling out a request, so only their number is published.");
+                AddCoverage(report, sentences);
+                return sentences;
             case ReportMode.Band:
                 sentences.Add($"Fewer than {c.SuppressBelow} requests for camera footage were submitted in {c.Period}. So that no person, place or case can be singled out, this report gives no further detail about them.");
                 AddCoverage(report, sentences);
@@ -145,10 +150,9 @@ internal static class ReportSentences
     private static void AddCoverage(TransparencyReport report, List<string> sentences)
     {
         var v = report.Coverage;
-        if (v.Period == PeriodCoverage.Partial && v.From is { } from && v.To is { } to)
+        if (v.Period == PeriodCoverage.Partial && ReportTables.Span(report) is { } span)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(report.Cover.TimeZone);
-            sentences.Add($"The input covers only part of this period (its records run from {Day(from, zone)} to {Day(to, zone)}), so counts may be incomplete.");
+            sentences.Add($"The input covers only part of this period (its records run from {span}), so counts may be incomplete.");
         }
 
         if (v.RecordsRejected > 0)
@@ -197,8 +201,6 @@ internal static class ReportSentences
     };
 
     internal static string Percent(double share) => share.ToString(share < 0.1 && share > 0 ? "0.0%" : "0%", Culture);
-
-    private static string Day(DateTimeOffset time, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(time, zone).ToString("MMM d, yyyy", Culture);
 
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 

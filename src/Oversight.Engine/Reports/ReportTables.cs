@@ -3,16 +3,16 @@ using System.Globalization;
 namespace Oversight.Reports;
 
 /// <summary>A column of a printed table: header, share of the width, numbers aligned right.</summary>
-internal sealed record TableColumn(string Header, float Weight, bool Right = false);
+public sealed record TableColumn(string Header, float Weight, bool Right = false);
 
 /// <summary>A table as text, the same for the PDF and the web page: columns, rows, the first column naming each row.</summary>
-internal sealed record TextTable(IReadOnlyList<TableColumn> Columns, IReadOnlyList<string[]> Rows);
+public sealed record TextTable(IReadOnlyList<TableColumn> Columns, IReadOnlyList<string[]> Rows);
 
 /// <summary>
 /// Every table of the report as text, made once from the model so that the PDF and the web page
 /// print the same cells: counts through <see cref="ReportCount.Text"/>, one date format ("Jul 6, 2026").
 /// </summary>
-internal static class ReportTables
+public static class ReportTables
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
@@ -78,11 +78,29 @@ internal static class ReportTables
             [new("Input", 1.3f), new(string.Empty, 3f)],
             [
                 ["Source", v.Source],
-                ["Records from", v.From is { } from && v.To is { } to ? $"{Day(from, zone)} to {Day(to, zone)}" : "none"],
+                ["Records from", Span(report) ?? "none"],
                 ["Records read", $"{N(v.RecordsRead)}, of which {N(v.RecordsRejected)} rejected as not valid requests"],
                 [$"{report.Cover.Period} (this period)", Coverage(v.Period)],
                 [$"{report.Summary.PreviousPeriod} (previous)", Coverage(v.Previous)],
             ]);
+    }
+
+    /// <summary>
+    /// When the input's records run: "May 2026 to August 2026". Only an internal report gives the
+    /// days, since the first and last record are each one request's submission.
+    /// </summary>
+    public static string? Span(TransparencyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Coverage.From is not { } from || report.Coverage.To is not { } to)
+        {
+            return null;
+        }
+
+        var zone = Zone(report);
+        return report.Cover.Internal
+            ? $"{Day(from, zone)} to {Day(to, zone)}"
+            : $"{TimeZoneInfo.ConvertTime(from, zone).ToString("MMMM yyyy", Culture)} to {TimeZoneInfo.ConvertTime(to, zone).ToString("MMMM yyyy", Culture)}";
     }
 
     public static string Coverage(PeriodCoverage coverage) => coverage switch
@@ -209,16 +227,16 @@ internal static class ReportTables
         return new([new("Provenance", 1.5f), new(string.Empty, 5f)], rows);
     }
 
-    internal static TimeZoneInfo Zone(TransparencyReport report) => TimeZoneInfo.FindSystemTimeZoneById(report.Cover.TimeZone);
+    public static TimeZoneInfo Zone(TransparencyReport report) => TimeZoneInfo.FindSystemTimeZoneById(report.Cover.TimeZone);
 
-    internal static string N(int value) => value.ToString("N0", Culture);
+    public static string N(int value) => value.ToString("N0", Culture);
 
-    internal static string Percent(double share) => share.ToString("0.0%", Culture);
+    public static string Percent(double share) => share.ToString("0.0%", Culture);
 
     /// <summary>The report's one date format: "Jul 6, 2026".</summary>
-    internal static string Day(DateOnly date) => date.ToString("MMM d, yyyy", Culture);
+    public static string Day(DateOnly date) => date.ToString("MMM d, yyyy", Culture);
 
-    internal static string Day(DateTimeOffset time, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(time, zone).ToString("MMM d, yyyy", Culture);
+    public static string Day(DateTimeOffset time, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(time, zone).ToString("MMM d, yyyy", Culture);
 
-    internal static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

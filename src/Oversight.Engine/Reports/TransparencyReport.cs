@@ -8,7 +8,7 @@ namespace Oversight.Reports;
 /// control (<see cref="ReportCount"/>): a renderer can print only what may be published.
 /// </summary>
 /// <remarks>
-/// In <see cref="ReportMode.Band"/>, <see cref="ReportMode.Empty"/> and <see cref="ReportMode.NoData"/>
+/// In every mode but <see cref="ReportMode.Full"/>
 /// the breakdowns are empty and the distributions null: the period publishes its headline only.
 /// </remarks>
 public sealed record TransparencyReport
@@ -77,6 +77,9 @@ public enum ReportMode
 
     /// <summary>Fewer than suppressBelow requests: only the band ("fewer than 5") is published.</summary>
     Band,
+
+    /// <summary>So few requests that no breakdown can be published without pinning a small count: only the total is published.</summary>
+    TotalOnly,
 
     /// <summary>The input covers the period and holds no request in it.</summary>
     Empty,

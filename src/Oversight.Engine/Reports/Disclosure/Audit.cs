@@ -10,14 +10,16 @@ namespace Oversight.Reports.Disclosure;
 internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<int>[] relationsOf)
 {
     private readonly HashSet<string> clean = new(StringComparer.Ordinal);
+    private readonly HashSet<string> smallClean = new(StringComparer.Ordinal);
 
-    /// <summary>The first withheld cell (by group, then by cell) that can be pinned, or null when none can.</summary>
-    public int? FirstPinned()
+    /// <summary>The first withheld cell (by group, then by cell; only small ones when <paramref name="smallOnly"/>) that can be pinned, or null when none can.</summary>
+    public int? FirstPinned(bool smallOnly)
     {
+        var remembered = smallOnly ? smallClean : clean;
         foreach (var group in Groups())
         {
             var key = Key(group);
-            if (clean.Contains(key))
+            if (clean.Contains(key) || remembered.Contains(key))
             {
                 continue;
             }
@@ -25,13 +27,13 @@ internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<
             var exposure = Exposure.Of(problem, states, group, relationsOf);
             foreach (var cell in group)
             {
-                if (exposure.IsPinned(cell, problem.Cells[cell].Value))
+                if ((!smallOnly || states[cell] == CellState.Small) && exposure.IsPinned(cell, problem.Cells[cell].Value))
                 {
                     return cell;
                 }
             }
 
-            clean.Add(key);
+            remembered.Add(key);
         }
 
         return null;
@@ -53,7 +55,8 @@ internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<
             .ToHashSet();
         foreach (var group in Groups().Where(g => g.Any(near.Contains)))
         {
-            if (clean.Contains(Key(group)))
+            var key = Key(group);
+            if (clean.Contains(key) || smallClean.Contains(key))
             {
                 continue;
             }
@@ -63,6 +66,8 @@ internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<
             {
                 return true;
             }
+
+            smallClean.Add(key);
         }
 
         return false;

@@ -18,8 +18,12 @@ internal static class Suppression
 {
     private const int TrialsPerRound = 40;
 
-    /// <summary>How each cell of <paramref name="problem"/> is shown.</summary>
-    public static CellState[] Protect(DisclosureProblem problem)
+    /// <summary>
+    /// How each cell of <paramref name="problem"/> is shown; null when no pattern protects every
+    /// small count (with very few requests, the knowledge that each "&lt;5" is at least 1 can pin
+    /// counts even when everything but the total is withheld).
+    /// </summary>
+    public static CellState[]? Protect(DisclosureProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var k = problem.SuppressBelow;
@@ -41,15 +45,17 @@ internal static class Suppression
         var relationsOf = RelationsOf(problem);
         var audit = new Audit(problem, states, relationsOf);
         CloseSingletons(problem, states);
-        while (audit.FirstPinned() is { } pinned)
+
+        // Only cells are added here, never taken away, so the loop ends: at worst every cell but the fixed ones is withheld.
+        while (audit.FirstPinned(smallOnly: true) is { } pinned)
         {
-            if (states[pinned] == CellState.Withheld)
+            var complement = Complement(problem, states, relationsOf, audit, pinned);
+            if (complement < 0)
             {
-                states[pinned] = CellState.Published;
-                continue;
+                return null;
             }
 
-            states[Complement(problem, states, relationsOf, audit, pinned)] = CellState.Withheld;
+            states[complement] = CellState.Withheld;
         }
 
         CleanUp(problem, states, audit);
@@ -108,7 +114,7 @@ internal static class Suppression
         while (changed);
     }
 
-    /// <summary>The secondary cell to withhold for the pinned small cell: the cheapest that frees it, else the cheapest next to it.</summary>
+    /// <summary>The secondary cell to withhold for the pinned small cell: the cheapest that frees it, else the cheapest next to it; −1 when none is left.</summary>
     private static int Complement(DisclosureProblem problem, CellState[] states, List<int>[] relationsOf, Audit audit, int pinned)
     {
         var near = Candidates(problem, states, relationsOf[pinned]);
@@ -129,7 +135,7 @@ internal static class Suppression
 
         return near.Concat(wider).DefaultIfEmpty(-1).First() is var fallback and >= 0
             ? fallback
-            : throw new InvalidOperationException("No further cell can be withheld to protect a small count; the report cannot be published safely.");
+            : -1;
     }
 
     private static List<int> Candidates(DisclosureProblem problem, CellState[] states, IEnumerable<int> relations) =>
@@ -165,7 +171,7 @@ internal static class Suppression
         }
 
         // A secondary cell that can be worked out exactly protects nothing: print it.
-        while (audit.FirstPinned() is { } pinned)
+        while (audit.FirstPinned(smallOnly: false) is { } pinned)
         {
             if (states[pinned] != CellState.Withheld)
             {

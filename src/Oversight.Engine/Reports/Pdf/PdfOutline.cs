@@ -35,7 +35,7 @@ internal static partial class PdfOutline
         {
             var (bookmark, id) = items[i];
             var parent = bookmark.Level == 0 ? outlines : items.Take(i).Last(x => x.Bookmark.Level == 0).Id;
-            var siblings = items.Where(x => x.Bookmark.Level == bookmark.Level && Parent(items, x) == parent).ToList();
+            var siblings = items.Where(x => x.Bookmark.Level == bookmark.Level && Parent(items, x, outlines) == parent).ToList();
             var index = siblings.FindIndex(x => x.Id == id);
             var children = bookmark.Level == 0 ? items.Skip(i + 1).TakeWhile(x => x.Bookmark.Level > 0).ToList() : [];
             var entry = new StringBuilder()
@@ -108,11 +108,11 @@ internal static partial class PdfOutline
         return output.ToArray();
     }
 
-    private static int Parent(List<(Bookmark Bookmark, int Id)> items, (Bookmark Bookmark, int Id) item)
+    private static int Parent(List<(Bookmark Bookmark, int Id)> items, (Bookmark Bookmark, int Id) item, int outlines)
     {
         if (item.Bookmark.Level == 0)
         {
-            return -1;
+            return outlines;
         }
 
         var i = items.FindIndex(x => x.Id == item.Id);

@@ -85,8 +85,8 @@ public static partial class ReportPdf
         var v = report.Coverage;
         layout.Box(
         [
-            ("What the input covers", v.From is { } from && v.To is { } to
-                ? $"{Capital(v.Source)}: records from {ReportTables.Day(from, zone)} to {ReportTables.Day(to, zone)}; {ReportTables.N(v.RecordsRead)} read, {ReportTables.N(v.RecordsRejected)} rejected as not valid requests."
+            ("What the input covers", ReportTables.Span(report) is { } span
+                ? $"{Capital(v.Source)}: records from {span}; {ReportTables.N(v.RecordsRead)} read, {ReportTables.N(v.RecordsRejected)} rejected as not valid requests."
                 : $"{Capital(v.Source)}: no records."),
             ("This period", $"{c.Period}: {ReportTables.Coverage(v.Period)}. {report.Summary.PreviousPeriod} (previous): {ReportTables.Coverage(v.Previous)}."),
         ]);

@@ -108,8 +108,8 @@ public static partial class ReportWorkbook
         List<object?[]> rows =
         [
             ["Source", v.Source, null],
-            ["First record", v.From is { } from ? Local(from, zone) : "none", v.From is null ? null : report.Cover.TimeZone],
-            ["Last record", v.To is { } to ? Local(to, zone) : "none", v.To is null ? null : report.Cover.TimeZone],
+            ["Records from", report.Cover.Internal && v.From is { } from ? Local(from, zone) : ReportTables.Span(report) ?? "none", report.Cover.Internal ? report.Cover.TimeZone : "months only: the first and last record are each one request"],
+            ["Records to", report.Cover.Internal && v.To is { } to ? Local(to, zone) : null, report.Cover.Internal ? report.Cover.TimeZone : null],
             ["Records read", v.RecordsRead, null],
             ["Records rejected", v.RecordsRejected, "not valid requests: not counted anywhere in the report"],
             [$"Coverage of {report.Cover.Period}", ReportTables.Coverage(v.Period), null],

@@ -35,7 +35,7 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
             ReportPdf.Write(report, pdf);
             using var xlsx = new MemoryStream();
             ReportWorkbook.Write(report, xlsx);
-            (record.Pdf, record.Xlsx, record.InputSha256, record.Requests) = (pdf.ToArray(), xlsx.ToArray(), inputs.Sha256, report.Summary.Submitted);
+            (record.Pdf, record.Xlsx, record.InputSha256, record.Requests) = (pdf.ToArray(), xlsx.ToArray(), inputs.Sha256, inputs.Requests.Count(r => period.Contains(r.SubmittedAt)));
         }, time, logger, cancellationToken);
     }
 
