@@ -68,8 +68,32 @@ internal sealed partial class PublishedCounts
 
     public List<int> Versions { get; } = [];
 
-    /// <summary>The period's counts under disclosure control; null when no suppression pattern can protect them (then only the total is published).</summary>
+    /// <summary>
+    /// The period's counts under disclosure control; null when no suppression pattern can protect
+    /// them (then only the total is published). Marking small counts "&lt;5" tells a reader each is
+    /// 1 to 4, and findings count each agency's requests; with few requests either can pin a count
+    /// whatever else is withheld. So the attempts are, in order: small counts marked; every withheld
+    /// count printed alike; then both again without the table by agency.
+    /// </summary>
     public static PublishedCounts? Build(ReportContext context)
+    {
+        foreach (var (marked, agencies) in new[] { (true, true), (false, true), (true, false), (false, false) })
+        {
+            if (Attempt(context, marked, agencies) is { } counts)
+            {
+                return counts;
+            }
+
+            if (context.SuppressBelow <= 1)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static PublishedCounts? Attempt(ReportContext context, bool marked, bool withAgencies)
     {
         var rows = context.Rows;
         var counts = new PublishedCounts(context.SuppressBelow, rows.Count);
@@ -81,10 +105,14 @@ internal sealed partial class PublishedCounts
         p.Sum(counts.Total, [counts.Allowed, counts.Review, counts.Denied]);
 
         counts.Weeks = counts.DecisionTable(context.WeekGroups(), WeekTotal);
-        counts.Agencies = counts.DecisionTable(
-            rows.GroupBy(r => r.Agency, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (g.Key, context.Policy.AgencyName(g.Key), g.ToList())),
-            GroupTotal);
+        counts.AgenciesWithheld = !withAgencies;
+        if (withAgencies)
+        {
+            counts.Agencies = counts.DecisionTable(
+                rows.GroupBy(r => r.Agency, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (g.Key, context.Policy.AgencyName(g.Key), g.ToList())),
+                GroupTotal);
+        }
         counts.Bases = counts.DecisionTable(
             Enum.GetValues<LegalBasis>().Select(b => (b.Name(), b.Name(), rows.Where(r => r.LegalBasis == b).ToList())),
             GroupTotal);
@@ -106,12 +134,20 @@ internal sealed partial class PublishedCounts
             return counts;
         }
 
-        if (Suppression.Protect(p) is not { } states)
+        if (Suppression.Protect(p, marked) is not { } states)
         {
             return null;
         }
 
-        counts.states = states;
+        if (marked)
+        {
+            counts.states = states;
+            return counts;
+        }
+
+        counts.states = [.. states.Select(s => s == CellState.Small ? CellState.Withheld : s)];
+        counts.SmallMarked = false;
+        counts.smallCount = states.Count(s => s == CellState.Small);
         return counts;
     }
 
@@ -121,7 +157,19 @@ internal sealed partial class PublishedCounts
     /// <summary>The true value of a cell (for statistics that are printed only when the cell is).</summary>
     public int Value(int cell) => problem.Cells[cell].Value;
 
-    public DisclosureSummary Summary() => new(problem.Cells.Count, states.Count(s => s == CellState.Small), states.Count(s => s == CellState.Withheld));
+    /// <summary>True when the table by agency is left out (the findings would give its small counts away).</summary>
+    public bool AgenciesWithheld { get; private set; }
+
+    /// <summary>False when small counts are printed like every other withheld count ("[c]").</summary>
+    public bool SmallMarked { get; private set; } = true;
+
+    private int smallCount = -1;
+
+    public DisclosureSummary Summary()
+    {
+        var small = smallCount >= 0 ? smallCount : states.Count(s => s == CellState.Small);
+        return new(problem.Cells.Count, small, states.Count(s => s == CellState.Withheld) - (smallCount >= 0 ? smallCount : 0), SmallMarked);
+    }
 
     /// <summary>Rows that partition the period's requests, each by decision, adding up to the period's totals.</summary>
     private List<DecisionCells> DecisionTable(IEnumerable<(string Key, string Name, List<ReportRequest> Rows)> groups, double rowWeight)

@@ -48,6 +48,7 @@ public static partial class ReportBuilder
             Windows = counts is null ? null : Histogram("Time window", "hours", c.Limits.WindowHours, c.Limits.WindowFloor, counts.WindowScale, counts.WindowBins, counts),
             Geography = counts is null ? null : Places(c, counts),
             ByAgency = counts is null ? [] : Rows(counts.Agencies, counts, medians: true),
+            AgenciesWithheld = counts?.AgenciesWithheld ?? false,
             ByLegalBasis = counts is null ? [] : Rows(counts.Bases, counts, medians: false),
             ByIncidentType = counts is null ? [] : Rows(counts.Incidents, counts, medians: false),
             Findings = mode == ReportMode.Full || input.Internal

@@ -42,6 +42,7 @@ internal static class ReportMethods
                     : "No counts are suppressed in this report.",
                 cover.Suppresses
                     ? $"Every withheld count was then checked the way an intruder would attack it: a linear program over everything published, solved for the least and greatest value each withheld count can take, with whole-number reasoning where that matters. No withheld count can be pinned to one value. In this report {d.Small:N0} of {d.Cells:N0} published counts are small and {d.Withheld:N0} more are withheld to protect them. " +
+                      (d.SmallMarked ? string.Empty : $"In this report small counts are not marked \"<{k}\": with so few requests, knowing which withheld counts are small would let a reader work them out, so every withheld count is printed \"{ReportCount.Confidential}\". ") +
                       $"A period with fewer than {k} requests publishes only that fact. Medians are printed only for groups of at least {k} requests, and dates, never times of day, for the first and last use of a policy version. " +
                       "Findings describe police requests, not residents, and are printed in full; their sizes are part of the check. Staff notes are printed as written."
                     : string.Empty,

@@ -68,8 +68,8 @@ internal static class ReportRulebook
         var unit = quantity.Unit switch
         {
             "s" => "second",
-            "m" => "minute",
-            "h" => "hour",
+            "m" or "min" => "minute",
+            "h" or "hr" => "hour",
             "d" => "day",
             "w" => "week",
             _ => quantity.Unit,

@@ -139,7 +139,12 @@ internal static class ReportSentences
         var busiest = full.OrderByDescending(w => w.Submitted.Value).ThenBy(w => w.WeekStart).First();
         var most = busiest.Submitted.Value!.Value;
         var k = Math.Max(report.Cover.SuppressBelow, 1);
-        if (median > 0 && most >= 1.5 * median && most - median >= k)
+        if (median < k)
+        {
+            return null;
+        }
+
+        if (most >= 1.5 * median && most - median >= k)
         {
             return $"The week of {busiest.FirstDay.ToString("MMM d", Culture)} was unusually busy: {most:N0} requests, {(most / median).ToString("0.0", Culture)} times a typical week ({median.ToString("0.#", Culture)}).";
         }

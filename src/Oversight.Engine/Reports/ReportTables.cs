@@ -59,6 +59,10 @@ public static class ReportTables
     public static string Headline(ReportCount count, ReportCover cover) =>
         count.State == Disclosure.CellState.Small ? $"fewer than {cover.SuppressBelow}" : count.Text;
 
+    /// <summary>What the report says instead of the table by agency when it cannot be published.</summary>
+    public const string AgenciesWithheld =
+        "Not published for this period: the findings count each agency's requests, and together with them the table would give away small counts.";
+
     public static TextTable Trend(TransparencyReport report) =>
         new(
             [new("Period", 1.2f), new("Coverage", 1.2f), new("Requests", 1, true), new("Denied", 1, true)],

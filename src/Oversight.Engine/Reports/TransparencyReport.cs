@@ -37,6 +37,9 @@ public sealed record TransparencyReport
 
     public required IReadOnlyList<DecisionRow> ByAgency { get; init; }
 
+    /// <summary>True when the table by agency is not published: the findings, which count each agency's requests, would give its small counts away.</summary>
+    public bool AgenciesWithheld { get; init; }
+
     public required IReadOnlyList<DecisionRow> ByLegalBasis { get; init; }
 
     public required IReadOnlyList<DecisionRow> ByIncidentType { get; init; }
@@ -266,8 +269,8 @@ public sealed record ReportProvenance(
 /// <summary>A signed checkpoint of the decision log the report was computed from (tree size, root hash, the signed note).</summary>
 public sealed record LogCheckpoint(string Origin, long TreeSize, string RootHash, string SignedNote);
 
-/// <summary>How many counts disclosure control withheld, for the methods page.</summary>
-public sealed record DisclosureSummary(int Cells, int Small, int Withheld);
+/// <summary>How many counts disclosure control withheld, for the methods page; whether small counts are marked "&lt;5" or printed like the others.</summary>
+public sealed record DisclosureSummary(int Cells, int Small, int Withheld, bool SmallMarked = true);
 
 /// <summary>Row-level data for auditors (internal reports only).</summary>
 public sealed record InternalDetail(IReadOnlyList<ReportRequest> Requests, IReadOnlyList<string?> RequestAreas, IReadOnlyList<FindingRequestRow> FindingRequests);

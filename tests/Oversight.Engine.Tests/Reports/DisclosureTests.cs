@@ -95,6 +95,31 @@ public sealed class DisclosureTests
     }
 
     [Fact]
+    public void Intruder_FindingsThatCountEveryRequestOfEachAgency_LeaveNothingPinned()
+    {
+        // A place watched 24 times by one agency and a 4-request track by another: the findings'
+        // sizes with "<5" would give the small agency's count away, so small counts go unmarked.
+        var t0 = new DateTimeOffset(2026, 8, 1, 12, 0, 0, TimeSpan.Zero);
+        var rows = Enumerable.Range(0, 24).Select(i => Row($"o{i}", "county-so", t0.AddHours(12 * i), 0.048))
+            .Concat(Enumerable.Range(0, 4).Select(i => Row($"t{i}", "city-pd", t0, 0.012)))
+            .ToList();
+        List<ReportFinding> findings =
+        [
+            new("f-1", "track", "high", "city-pd", "4 requests by city-pd follow a path", t0, [.. rows.Where(r => r.Agency == "city-pd").Select(r => r.Id)]),
+            new("f-2", "persistent-location", "high", "county-so", "one place on 12 days", t0, [.. rows.Where(r => r.Agency == "county-so").Select(r => r.Id)]),
+        ];
+        var report = ReportBuilder.Build(new ReportInput(Strict, rows, findings, ReportFixture.Period("2026Q3"), new string('a', 64), ReportFixture.GeneratedAt));
+
+        Assert.Equal(ReportMode.Full, report.Cover.Mode);
+        Assert.True(!report.Disclosure.SmallMarked || report.AgenciesWithheld);
+        Assert.Equal(2, report.Findings.Count);
+        AssertNothingPinned(report, Strict);
+    }
+
+    private static ReportRequest Row(string id, string agency, DateTimeOffset at, double area) =>
+        new(id, agency, "b", "C-1", LegalBasis.Consent, at, 4, area, -92.46, 44.02, DecisionOutcome.Allow, [], "town", "7", new string('b', 64)) { IncidentType = "burglary" };
+
+    [Fact]
     public void Protect_LoneSmallCellInARow_WithholdsAPartnerInItsRowAndColumn()
     {
         var problem = new DisclosureProblem(5);

@@ -83,7 +83,7 @@ internal sealed class Intruder
         intruder.Sum(totals[0], versions);
 
         intruder.Denials(workbook.Worksheet("Denials"), report, policy, totals[3], bins, areaBins);
-        intruder.Findings(workbook.Worksheet("Findings"), report, byAgency);
+        intruder.Findings(workbook.Worksheet("Findings"), report, byAgency, totals);
         return intruder.Bounds();
     }
 
@@ -119,6 +119,11 @@ internal sealed class Intruder
     /// <summary>Rows by decision: each row's total is the sum of its decisions; each column adds up to the period's total of that decision.</summary>
     private List<LinearExpr[]> DecisionTable(IXLWorksheet sheet, string first, List<ReportCount[]> shown, LinearExpr[] totals)
     {
+        if (shown.Count == 0)
+        {
+            return [];
+        }
+
         var start = sheet.Row(1).CellsUsed().First(c => c.GetString() == first).Address.ColumnNumber;
         var rows = shown.Select((counts, i) => Enumerable.Range(0, 4)
             .Select(j => Cell($"{sheet.Name}!r{i + 1}c{j}", sheet.Cell(i + 2, start + j), counts[j])).ToArray()).ToList();
@@ -180,14 +185,14 @@ internal sealed class Intruder
     }
 
     /// <summary>A finding's requests (all in the period here) were allowed or reviewed requests of its agency.</summary>
-    private void Findings(IXLWorksheet sheet, TransparencyReport report, List<LinearExpr[]> byAgency)
+    private void Findings(IXLWorksheet sheet, TransparencyReport report, List<LinearExpr[]> byAgency, LinearExpr[] totals)
     {
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var agency = sheet.Cell(i + 2, 5).GetString();
             var requests = sheet.Cell(i + 2, 7).GetValue<long>();
             var row = report.ByAgency.ToList().FindIndex(a => a.Name == agency);
-            model.Add(byAgency[row][1] + byAgency[row][2] >= requests);
+            model.Add(row < 0 ? totals[1] + totals[2] >= requests : byAgency[row][1] + byAgency[row][2] >= requests);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Oversight.Reports.Disclosure;
 /// group, and each group is one linear program (<see cref="Exposure"/>). A group found clean is
 /// remembered by its members and their states, so only groups that changed are checked again.
 /// </summary>
-internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<int>[] relationsOf)
+internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<int>[] relationsOf, bool smallMarked = true)
 {
     private readonly HashSet<string> clean = new(StringComparer.Ordinal);
     private readonly HashSet<string> smallClean = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<
                 continue;
             }
 
-            var exposure = Exposure.Of(problem, states, group, relationsOf);
+            var exposure = Exposure.Of(problem, states, group, relationsOf, smallMarked);
             foreach (var cell in group)
             {
                 if ((!smallOnly || states[cell] == CellState.Small) && exposure.IsPinned(cell, problem.Cells[cell].Value))
@@ -43,7 +43,7 @@ internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<
     public bool IsPinned(int cell)
     {
         var group = GroupOf(cell);
-        return Exposure.Of(problem, states, group, relationsOf).IsPinned(cell, problem.Cells[cell].Value);
+        return Exposure.Of(problem, states, group, relationsOf, smallMarked).IsPinned(cell, problem.Cells[cell].Value);
     }
 
     /// <summary>True when a small cell in any group next to <paramref name="cell"/> can be pinned.</summary>
@@ -61,7 +61,7 @@ internal sealed class Audit(DisclosureProblem problem, CellState[] states, List<
                 continue;
             }
 
-            var exposure = Exposure.Of(problem, states, group, relationsOf);
+            var exposure = Exposure.Of(problem, states, group, relationsOf, smallMarked);
             if (group.Any(c => states[c] == CellState.Small && exposure.IsPinned(c, problem.Cells[c].Value)))
             {
                 return true;

@@ -4,7 +4,7 @@ namespace Oversight.Reports.Disclosure;
 /// What an intruder can work out about withheld cells from everything published: the linear
 /// program over one connected group of withheld cells (published cells are constants), the
 /// bounds each withheld cell is known to lie in — 1 to suppressBelow − 1 for a "&lt;5", 0 or more
-/// for a "[c]" — and whether a cell is pinned: whether no whole-number solution gives it any
+/// for a "[c]" (and for every withheld cell when small ones are not marked) — and whether a cell is pinned: whether no whole-number solution gives it any
 /// value but its true one.
 /// </summary>
 internal sealed class Exposure
@@ -33,7 +33,7 @@ internal sealed class Exposure
     }
 
     /// <summary>The program over the withheld cells <paramref name="members"/> (one connected group) and every relation that touches them.</summary>
-    public static Exposure Of(DisclosureProblem problem, IReadOnlyList<CellState> states, IReadOnlyList<int> members, IReadOnlyList<List<int>> relationsOf)
+    public static Exposure Of(DisclosureProblem problem, IReadOnlyList<CellState> states, IReadOnlyList<int> members, IReadOnlyList<List<int>> relationsOf, bool smallMarked = true)
     {
         var variableOf = new Dictionary<int, int>(members.Count);
         foreach (var cell in members)
@@ -77,7 +77,7 @@ internal sealed class Exposure
         var upper = new double[n];
         for (var j = 0; j < n; j++)
         {
-            var small = j < members.Count && states[members[j]] == CellState.Small;
+            var small = smallMarked && j < members.Count && states[members[j]] == CellState.Small;
             lower[j] = small ? 1 : 0;
             upper[j] = small ? problem.SuppressBelow - 1 : double.PositiveInfinity;
         }

@@ -23,7 +23,9 @@ internal static class Suppression
     /// small count (with very few requests, the knowledge that each "&lt;5" is at least 1 can pin
     /// counts even when everything but the total is withheld).
     /// </summary>
-    public static CellState[]? Protect(DisclosureProblem problem)
+    /// <param name="problem">The counts and their relations.</param>
+    /// <param name="smallMarked">True when small counts are printed "&lt;5" (so a reader knows each is 1 to 4); false when every withheld count is printed alike.</param>
+    public static CellState[]? Protect(DisclosureProblem problem, bool smallMarked = true)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var k = problem.SuppressBelow;
@@ -43,7 +45,15 @@ internal static class Suppression
         }
 
         var relationsOf = RelationsOf(problem);
-        var audit = new Audit(problem, states, relationsOf);
+
+        // If withholding everything but the fixed cells cannot protect the small ones, nothing can.
+        var everything = states.Select((s, i) => s == CellState.Small || problem.Cells[i].IsFixed ? s : CellState.Withheld).ToArray();
+        if (new Audit(problem, everything, relationsOf, smallMarked).FirstPinned(smallOnly: true) is not null)
+        {
+            return null;
+        }
+
+        var audit = new Audit(problem, states, relationsOf, smallMarked);
         CloseSingletons(problem, states);
 
         // Only cells are added here, never taken away, so the loop ends: at worst every cell but the fixed ones is withheld.

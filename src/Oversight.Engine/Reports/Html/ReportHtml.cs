@@ -90,7 +90,15 @@ public static class ReportHtml
 
             Section(html, "breakdowns", "Requests by agency, legal basis and incident type", () =>
             {
-                Table(html, "Requests by agency", ReportTables.Decisions("Agency", report.ByAgency, medians: true));
+                if (report.AgenciesWithheld)
+                {
+                    html.Append("<h3>Requests by agency</h3>\n<p>").Append(E(ReportTables.AgenciesWithheld)).Append("</p>\n");
+                }
+                else
+                {
+                    Table(html, "Requests by agency", ReportTables.Decisions("Agency", report.ByAgency, medians: true));
+                }
+
                 Table(html, "Requests by legal basis", ReportTables.Decisions("Legal basis", report.ByLegalBasis, medians: false));
                 Table(html, "Requests by incident type", ReportTables.Decisions("Incident type", report.ByIncidentType, medians: false));
             });

@@ -8,7 +8,7 @@ internal sealed partial class PageLayout
     /// <summary>A section heading (bookmarked), moved to the next page unless <paramref name="keepWith"/> points fit after it.</summary>
     public void Heading(string text, float size = 15, float keepWith = 80, int level = 0)
     {
-        Need(size * 1.6f + keepWith);
+        Need((size * 2.6f) + keepWith);
         if (Y > Margin)
         {
             Space(size * 0.8f);

@@ -71,8 +71,16 @@ public static partial class ReportPdf
     private static void Breakdowns(PageLayout layout, TransparencyReport report)
     {
         layout.Heading("Requests by agency");
-        layout.Paragraph("Each agency's requests and what happened to them. Medians are given for agencies with a published total of at least the small-count threshold.", 9, color: PageLayout.Muted);
-        layout.Table(ReportTables.Decisions("Agency", report.ByAgency, medians: true));
+        if (report.AgenciesWithheld)
+        {
+            layout.Paragraph(ReportTables.AgenciesWithheld, 9.5f);
+        }
+        else
+        {
+            layout.Paragraph("Each agency's requests and what happened to them. Medians are given for agencies with a published total of at least the small-count threshold.", 9, color: PageLayout.Muted);
+            layout.Table(ReportTables.Decisions("Agency", report.ByAgency, medians: true));
+        }
+
         layout.Heading("Requests by legal basis");
         layout.Paragraph("Consent means the agency asked residents to share voluntarily; a warrant is a court order; exigent means an emergency the agency claims.", 9, color: PageLayout.Muted);
         layout.Table(ReportTables.Decisions("Legal basis", report.ByLegalBasis, medians: false));

@@ -90,18 +90,18 @@ public static partial class ReportPdf
                 : $"{Capital(v.Source)}: no records."),
             ("This period", $"{c.Period}: {ReportTables.Coverage(v.Period)}. {report.Summary.PreviousPeriod} (previous): {ReportTables.Coverage(v.Previous)}."),
         ]);
-        layout.Heading("In brief", 13, keepWith: 60);
+        layout.Heading("In brief", 12.5f, keepWith: 60);
         foreach (var sentence in report.Highlights)
         {
-            layout.Bullet(sentence, 9.5f);
+            layout.Bullet(sentence, 9.2f);
         }
 
-        layout.Heading("At a glance", 13, keepWith: 120);
-        layout.Table(ReportTables.Summary(report), 8.5f);
+        layout.Heading("At a glance", 12.5f, keepWith: 120);
+        layout.Table(ReportTables.Summary(report), 8);
         if (report.Trend.Count > 1)
         {
-            layout.Heading("The last periods", 11.5f, keepWith: 110, level: 1);
-            layout.Block(110, (canvas, rect) => Charts.Draw(canvas, rect, ReportCharts.Trend(report)));
+            layout.Heading("The last periods", 11, keepWith: 78, level: 1);
+            layout.Block(78, (canvas, rect) => Charts.Draw(canvas, rect, ReportCharts.Trend(report)));
         }
     }
 

@@ -217,7 +217,7 @@ internal static class TractMap
 
             canvas.DrawRect(box, border);
             PageLayout.DrawText(canvas, label, box.Right + 4, rect.Top + 8.5f, 8, bold: false, PageLayout.Ink);
-            x = box.Right + 4 + (label.Length * 4.6f) + 12;
+            x = box.Right + 4 + (label.Length * 4.9f) + 14;
         }
     }
 }

@@ -29,7 +29,7 @@ public static partial class ReportWorkbook
         Weekly(workbook.Worksheets.Add("Weekly"), report, note);
         Denials(workbook.Worksheets.Add("Denials"), report, note);
         Distributions(workbook.Worksheets.Add("Distributions"), report, note);
-        Decisions(workbook.Worksheets.Add("ByAgency"), "Agency", report.ByAgency, medians: true, note);
+        Decisions(workbook.Worksheets.Add("ByAgency"), "Agency", report.ByAgency, medians: true, report.AgenciesWithheld ? ReportTables.AgenciesWithheld : note);
         Decisions(workbook.Worksheets.Add("ByLegalBasis"), "Legal basis", report.ByLegalBasis, medians: false, note);
         Decisions(workbook.Worksheets.Add("ByIncidentType"), "Incident type", report.ByIncidentType, medians: false, note);
         ByGeography(workbook.Worksheets.Add("ByGeography"), report, note);
