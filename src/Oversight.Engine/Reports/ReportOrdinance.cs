@@ -37,9 +37,12 @@ internal static class ReportOrdinance
             ? "See \"At a glance\", \"Requests each week\", \"How large an area was asked for\" and \"How much time was asked for\"."
             : report.Cover.Mode == ReportMode.Band ? $"Only the band (fewer than {report.Cover.SuppressBelow} requests) may be published for this period." : null;
         var places = hasData && report.Geography is not null ? "See \"Where footage was requested\" (by census tract)." : null;
-        var audits = report.Summary.Findings > 0 || hasData
-            ? $"See \"Patterns found across requests\": {Plural(report.Summary.Findings, "pattern")} found by the automatic audit, each with its latest disposition."
-            : null;
+        var audits = (report.Summary.Findings, hasData) switch
+        {
+            (> 0, true) => $"See \"Patterns found across requests\": {Plural(report.Summary.Findings, "pattern")} found by the automatic audit, each with its latest disposition.",
+            (0, true) => "See \"Patterns found across requests\": the automatic audit found no pattern in this period.",
+            _ => null,
+        };
         var changes = report.PolicyChanges.Count > 0
             ? $"See \"Policy versions in force\": {Plural(report.PolicyChanges.Count, "change")} of version in the period, each compared with the one before."
             : null;

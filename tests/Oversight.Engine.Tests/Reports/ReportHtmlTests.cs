@@ -42,4 +42,19 @@ public sealed class ReportHtmlTests
         Assert.DoesNotContain("<script", Page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(ReportFixture.Secret, Page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_WithALogCheckpoint_StatesItInTheProvenance()
+    {
+        var report = Oversight.Reports.ReportBuilder.Build(new Oversight.Reports.ReportInput(ReportFixture.Policy, ReportFixture.Requests(), [], ReportFixture.Q3, new string('a', 64), ReportFixture.GeneratedAt)
+        {
+            Checkpoint = new Oversight.Reports.LogCheckpoint("oversight.town/decisions", 1234, "q8F0aWVoA3E4z2m5s7R0bQ==", "oversight.town/decisions\n1234\nq8F0aWVoA3E4z2m5s7R0bQ==\n\n— oversight.town/decisions AbCd\n"),
+        });
+
+        var page = ReportHtml.Render(report);
+
+        Assert.Contains("<th scope=\"row\">Log tree size</th><td>1,234</td>", page, StringComparison.Ordinal);
+        Assert.Contains("q8F0aWVoA3E4z2m5s7R0bQ==", page, StringComparison.Ordinal);
+        Assert.Equal(1234, report.Provenance.Checkpoint!.TreeSize);
+    }
 }
