@@ -113,6 +113,10 @@ public static class ReportHtml
                     Table(html, "Findings with their latest disposition", ReportTables.Findings(report.Findings));
                 }
             });
+        }
+
+        if (c.Mode == ReportMode.Full || report.Notes is not null)
+        {
             Section(html, "ordinance", "What the oversight ordinances ask for", () => Table(html, "Each item and where this report answers it", ReportTables.Ordinance(report)));
         }
 
@@ -178,7 +182,12 @@ public static class ReportHtml
                 items.Add(("places", "Places"));
             }
 
-            items.AddRange([("breakdowns", "Agencies"), ("findings", "Findings"), ("ordinance", "Ordinance items")]);
+            items.AddRange([("breakdowns", "Agencies"), ("findings", "Findings")]);
+        }
+
+        if (report.Cover.Mode == ReportMode.Full || report.Notes is not null)
+        {
+            items.Add(("ordinance", "Ordinance items"));
         }
 
         items.Add(("notes", "Staff notes"));

@@ -40,6 +40,7 @@ public static partial class ReportPdf
         }
         else if (report.Notes is not null)
         {
+            Ordinance(layout, report);
             Notes(layout, report);
         }
 
