@@ -72,7 +72,7 @@ internal static class ReportSentences
         var s = report.Summary;
         if (s.Denied.Value == 0)
         {
-            return "None was denied.";
+            return "No request was denied.";
         }
 
         var head = s.Denied.Value is { } denied
