@@ -10,7 +10,11 @@ using Oversight.Synthetic;
 
 namespace Oversight.Benchmarks;
 
-/// <summary>The transparency report for a quarter of 100,000 gated requests: model, PDF and XLSX (target ≤ 10 s together).</summary>
+/// <summary>
+/// The transparency report for a quarter of 100,000 gated requests: model, PDF, XLSX and HTML
+/// (target ≤ 10 s together); the model with and without disclosure control, and disclosure
+/// control on a sparse quarter of 400 requests, where most cells are small.
+/// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ReportBenchmarks
@@ -21,6 +25,7 @@ public class ReportBenchmarks
     private List<ReportRequest> rows = null!;
     private List<ReportFinding> findings = null!;
     private TransparencyReport report = null!;
+    private List<ReportRequest> sparse = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +38,28 @@ public class ReportBenchmarks
         rows = [.. decisions.Select(ReportRequest.From)];
         findings = [.. Detectors.Run(policy, [.. decisions.Where(d => d.Counts).Select(d => d.Request)]).Select(ReportFinding.From)];
         report = Model();
+        var few = Replay.InOrder(SyntheticHistory.Generate(new SyntheticOptions(400, 7, new DateOnly(2026, 7, 1), 92)));
+        sparse = [.. Replay.Run(policy, few, new RequestHistory()).Select(ReportRequest.From)];
+    }
+
+    [Benchmark(Description = "model without disclosure control (internal), 100,000 requests")]
+    public TransparencyReport ModelInternal() =>
+        ReportBuilder.Build(new ReportInput(policy, rows, findings, period, new string('0', 64), new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), true, geography));
+
+    [Benchmark(Description = "model, sparse quarter of 400 requests")]
+    public TransparencyReport ModelSparse() =>
+        ReportBuilder.Build(new ReportInput(policy, sparse, [], period, new string('0', 64), new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), false, geography));
+
+    [Benchmark(Description = "model without disclosure control, sparse quarter")]
+    public TransparencyReport ModelSparseInternal() =>
+        ReportBuilder.Build(new ReportInput(policy, sparse, [], period, new string('0', 64), new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), true, geography));
+
+    [Benchmark(Description = "HTML")]
+    public long Html()
+    {
+        using var output = new MemoryStream();
+        Oversight.Reports.Html.ReportHtml.Write(report, output);
+        return output.Length;
     }
 
     [Benchmark(Description = "model, 100,000 requests")]
@@ -55,10 +82,10 @@ public class ReportBenchmarks
         return output.Length;
     }
 
-    [Benchmark(Description = "model + PDF + XLSX")]
+    [Benchmark(Description = "model + PDF + XLSX + HTML")]
     public long All()
     {
         report = Model();
-        return Pdf() + Xlsx();
+        return Pdf() + Xlsx() + Html();
     }
 }

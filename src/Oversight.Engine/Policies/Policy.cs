@@ -39,6 +39,12 @@ public sealed record Policy
 
     public ReportingSettings Reporting { get; init; } = new();
 
+    /// <summary>Plain names for agency ids, for reports (<c>agencies:</c>); an agency not named here is shown by its id.</summary>
+    public IReadOnlyDictionary<string, string> Agencies { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The agency's plain name, or its id.</summary>
+    public string AgencyName(string agency) => Agencies.TryGetValue(agency, out var name) ? name : agency;
+
     /// <summary>sha256 of the policy's canonical form (see docs/POLICY.md); comments and layout do not change it.</summary>
     public required string Sha256 { get; init; }
 

@@ -13,7 +13,7 @@ namespace Oversight.Policies;
 public static partial class PolicyLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["policy", "version", "title", "effective", "timeZone", "limits", "rules", "exemptions", "detection", "reporting"];
+        ["policy", "version", "title", "effective", "timeZone", "limits", "rules", "exemptions", "detection", "reporting", "agencies"];
 
     /// <summary>Loads a policy file; boundary files are resolved against its folder.</summary>
     public static PolicyLoadResult LoadFile(string path)
@@ -122,6 +122,9 @@ public static partial class PolicyLoader
         var reporting = entries.TryGetValue("reporting", out var reportingNode)
             ? ReadReporting(reportingNode.Value, nodes)
             : new ReportingSettings();
+        var agencies = entries.TryGetValue("agencies", out var agenciesNode)
+            ? ReadAgencies(agenciesNode.Value, nodes)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
         Lint(rules, exemptions, nodes, root);
 
         if (nodes.Problems.Count > 0 || id is null || version is null || timeZone is null)
@@ -141,6 +144,7 @@ public static partial class PolicyLoader
             Exemptions = exemptions,
             Detection = detection,
             Reporting = reporting,
+            Agencies = agencies,
             Sha256 = PolicyHash.Compute(root, rules),
             Source = file,
         };

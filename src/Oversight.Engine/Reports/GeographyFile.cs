@@ -9,7 +9,9 @@ namespace Oversight.Reports;
 /// <summary>
 /// Reads a GeoJSON FeatureCollection of areas (census tracts) for the geographic breakdown. Each
 /// feature needs a Polygon or MultiPolygon; its id is the property geoid/GEOID (else id, else its
-/// position) and its name comes from tractce/TRACTCE, NAMELSAD or name.
+/// position) and its name comes from tractce/TRACTCE, NAMELSAD or name. An optional
+/// <c>population</c> property (a whole number: the 2020 Census P1 total of the area) enables
+/// requests per 1,000 residents; it must then be present on every feature.
 /// </summary>
 public static class GeographyFile
 {
@@ -52,7 +54,26 @@ public static class GeographyFile
                 ? ReportGeography.TractName(tract)
                 : Text(feature, "NAMELSAD", "namelsad", "name", "NAME") ?? id;
             var shape = feature.Geometry.IsValid ? feature.Geometry : feature.Geometry.Buffer(0);
-            areas.Add(new GeographyArea(id, name, shape));
+            long? population = null;
+            if (feature.Attributes is { } attributes && attributes.Exists("population"))
+            {
+                if (Whole(attributes["population"]) is { } people)
+                {
+                    population = people;
+                }
+                else
+                {
+                    found.Add($"{path}: feature {i + 1}: population must be a whole number of residents (the 2020 Census P1 total), found '{attributes["population"]}'");
+                }
+            }
+
+            areas.Add(new GeographyArea(id, name, shape, population));
+        }
+
+        var counted = areas.Count(a => a.Population is not null);
+        if (counted > 0 && counted < areas.Count)
+        {
+            found.Add($"{path}: {counted} of {areas.Count} features carry a population; give it for every feature or for none (rates per resident need all of them)");
         }
 
         if (areas.Count == 0 && found.Count == 0)
@@ -62,6 +83,16 @@ public static class GeographyFile
 
         return found.Count > 0 ? null : new ReportGeography(Path.GetFileName(path), areas);
     }
+
+    private static long? Whole(object? value) => value switch
+    {
+        long l when l >= 0 => l,
+        int n when n >= 0 => n,
+        decimal d when d >= 0 && d == Math.Floor(d) => (long)d,
+        double d when d >= 0 && d == Math.Floor(d) && d < 1e12 => (long)d,
+        string t when long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var l) => l,
+        _ => null,
+    };
 
     private static string? Text(IFeature feature, params string[] names)
     {

@@ -2,66 +2,78 @@ using Oversight.Gate;
 
 namespace Oversight.Reports;
 
-/// <summary>Builds the one report model both renderers draw. Pure: the same input gives the same report.</summary>
+/// <summary>
+/// Builds the one report model every renderer draws. Pure: the same input gives the same report.
+/// Every count goes through disclosure control once, here (<see cref="PublishedCounts"/>); every
+/// sentence and statistic is then made from the published counts only.
+/// </summary>
 public static partial class ReportBuilder
 {
+    /// <summary>The name written into the provenance of every report.</summary>
+    public const string Producer = "Oversight";
+
     public static TransparencyReport Build(ReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var policy = input.Policy;
-        var zone = policy.TimeZone;
-        var k = input.Internal ? 0 : policy.Reporting.SuppressBelow;
-        var period = input.Period;
-        var previous = period.Previous(zone);
-        var rows = input.Requests.Where(r => period.Contains(r.SubmittedAt)).OrderBy(r => r.SubmittedAt).ToList();
-        var before = input.Requests.Where(r => previous.Contains(r.SubmittedAt)).ToList();
-        var findings = input.Findings.Where(f => period.Contains(f.FirstSubmittedAt))
-            .OrderBy(f => f.Rank).ThenBy(f => f.FirstSubmittedAt).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var c = new ReportContext(input);
+        var source = input.Source ?? Inferred(input);
+        var coverage = Coverage(c, source);
+        var k = c.SuppressBelow;
+        var mode = coverage.Period == PeriodCoverage.None && c.Rows.Count == 0 ? ReportMode.NoData
+            : c.Rows.Count == 0 ? ReportMode.Empty
+            : k > 1 && c.Rows.Count < k ? ReportMode.Band
+            : ReportMode.Full;
+        var policy = c.Policy;
+        var counts = mode == ReportMode.Full ? PublishedCounts.Build(c) : null;
+        if (mode == ReportMode.Full && counts is null)
+        {
+            mode = ReportMode.TotalOnly;
+        }
 
         var cover = new ReportCover(
-            policy.Title ?? policy.Id, policy.Id, period.Name, period.Start, period.End, zone.Id,
-            input.GeneratedAt, input.InputSha256, input.Internal, k);
-        var summary = Summarize(rows, before, previous.Name, findings);
-        var limits = Limits.Of(policy);
-        var geography = input.Geography is { } g ? Geography(rows, g, k) : null;
-        return new TransparencyReport(
-            cover,
-            summary,
-            Weeks(rows, period, zone, k),
-            Denials(rows, policy, k),
-            Histogram("Area", "sq mi", limits.AreaSqMiles, rows.Select(r => r.AreaSqMiles), k),
-            Histogram("Time window", "hours", limits.WindowHours, rows.Select(r => r.WindowHours), k),
-            geography,
-            Agencies(rows, k),
-            Bases(rows, k),
-            [.. findings.Select(f => new FindingRow(f.Severity, f.Kind, f.Agency, f.FirstSubmittedAt, f.RequestIds.Count, f.Explanation))],
-            Versions(rows),
-            ReportMethods.Sections(cover, geography, limits),
-            input.Internal ? Detail(rows, findings, input.Geography) : null);
+            policy.Title ?? policy.Id, policy.Id, c.Period.Name, c.Period.Start, c.Period.End, c.Zone.Id, input.GeneratedAt, input.Internal, k, mode);
+        var summary = Summarize(c, counts, mode, coverage);
+        var versions = Versions(c, counts);
+        var latest = FindingDisposition.Latest(input.Dispositions);
+        var report = new TransparencyReport
+        {
+            Cover = cover,
+            Coverage = coverage,
+            Summary = summary,
+            Highlights = [],
+            Trend = Trend(c, source, summary),
+            Weekly = counts is null ? [] : Weeks(c, counts),
+            Denials = counts is null ? [] : Denials(counts),
+            Areas = counts is null ? null : Histogram("Area", "sq mi", c.Limits.AreaSqMiles, c.Limits.AreaFloor, counts.AreaScale, counts.AreaBins, counts),
+            Windows = counts is null ? null : Histogram("Time window", "hours", c.Limits.WindowHours, c.Limits.WindowFloor, counts.WindowScale, counts.WindowBins, counts),
+            Geography = counts is null ? null : Places(c, counts),
+            ByAgency = counts is null ? [] : Rows(counts.Agencies, counts, medians: true),
+            AgenciesWithheld = counts?.AgenciesWithheld ?? false,
+            ByLegalBasis = counts is null ? [] : Rows(counts.Bases, counts, medians: false),
+            ByIncidentType = counts is null ? [] : Rows(counts.Incidents, counts, medians: false),
+            Findings = mode == ReportMode.Full || input.Internal
+                ? [.. c.Findings.Select(f => new FindingRow(
+                    f.Id, f.Severity, f.Kind, Pattern(f.Kind), policy.AgencyName(f.Agency), c.LocalDate(f.FirstSubmittedAt), f.RequestIds.Count, f.Explanation, latest.GetValueOrDefault(f.Id)))]
+                : [],
+            Policies = versions,
+            PolicyChanges = mode == ReportMode.Full || input.Internal ? ReportRulebook.Changes(c) : [],
+            Rulebook = ReportRulebook.Rules(policy),
+            Exemptions = ReportRulebook.Exemptions(policy),
+            Notes = input.Notes,
+            Ordinance = [],
+            Definitions = ReportOrdinance.Definitions(cover),
+            Methods = [],
+            Provenance = new ReportProvenance(
+                source.Description, input.InputSha256, policy.Id, versions, policy.Sha256, input.GeneratedAt,
+                input.Notes?.Sha256, input.Dispositions.Count, Producer, input.Checkpoint),
+            Disclosure = counts?.Summary() ?? new DisclosureSummary(0, 0, 0),
+            Internal = input.Internal ? Detail(c) : null,
+        };
+        report = report with { Ordinance = ReportOrdinance.Items(report) };
+        return report with { Highlights = ReportSentences.Write(report), Methods = ReportMethods.Sections(report) };
     }
 
-    private static ReportSummary Summarize(List<ReportRequest> rows, List<ReportRequest> before, string previousName, List<ReportFinding> findings)
-    {
-        var (allowed, review, denied) = Outcomes(rows);
-        return new ReportSummary(
-            rows.Count,
-            allowed,
-            review,
-            denied,
-            rows.Count == 0 ? 0 : denied / (double)rows.Count,
-            previousName,
-            before.Count,
-            before.Count(r => r.Outcome == DecisionOutcome.Deny),
-            rows.Select(r => r.Agency).Distinct(StringComparer.Ordinal).Count(),
-            Median(rows.Select(r => r.AreaSqMiles)),
-            Median(rows.Select(r => r.WindowHours)),
-            rows.Count == 0 ? 0 : rows.Count(r => !string.IsNullOrWhiteSpace(r.CaseNumber)) / (double)rows.Count,
-            findings.Count(f => f.Severity == "high"),
-            findings.Count(f => f.Severity == "medium"),
-            findings.Count(f => f.Severity == "low"));
-    }
-
-    private static (int Allowed, int Review, int Denied) Outcomes(IEnumerable<ReportRequest> rows)
+    internal static (int Allowed, int Review, int Denied) Outcomes(IEnumerable<ReportRequest> rows)
     {
         var counts = new int[3];
         foreach (var row in rows)
@@ -81,9 +93,36 @@ public static partial class ReportBuilder
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static InternalDetail Detail(List<ReportRequest> rows, List<ReportFinding> findings, ReportGeography? geography) =>
+    /// <summary>The Monday (local date) of the week holding <paramref name="time"/>.</summary>
+    internal static DateOnly Monday(DateTimeOffset time, TimeZoneInfo zone)
+    {
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime);
+        return local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+    }
+
+    /// <summary>"track" → "Could follow one person's movements".</summary>
+    internal static string Pattern(string kind) => kind switch
+    {
+        "split-area" => "Large area split into small requests",
+        "split-window" => "Long window split into short requests",
+        "track" => "Could follow one person's movements",
+        "persistent-location" => "One place watched on many days",
+        "case-fanout" => "One case spread over many requests",
+        "rate-anomaly" => "Far more requests than usual",
+        _ => kind.Replace('-', ' '),
+    };
+
+    private static ReportSource Inferred(ReportInput input) => new(
+        "the input",
+        input.Requests.Count == 0 ? null : input.Requests.Min(r => r.SubmittedAt),
+        input.Requests.Count == 0 ? null : input.Requests.Max(r => r.SubmittedAt),
+        input.Requests.Count,
+        [],
+        Inferred: true);
+
+    private static InternalDetail Detail(ReportContext c) =>
         new(
-            rows,
-            [.. rows.Select(r => geography is null ? null : geography.Locate(r.CentroidLon, r.CentroidLat) is var i and >= 0 ? geography.Areas[i].Name : "outside")],
-            [.. findings.SelectMany(f => f.RequestIds.Select(id => new FindingRequestRow(f.Id, f.Kind, f.Severity, f.Agency, id)))]);
+            c.Rows,
+            [.. c.Rows.Select(r => c.Geography is not { } g ? null : g.Locate(r.CentroidLon, r.CentroidLat) is var i and >= 0 ? g.Areas[i].Name : "outside")],
+            [.. c.Findings.SelectMany(f => f.RequestIds.Select(id => new FindingRequestRow(f.Id, f.Kind, f.Severity, f.Agency, id)))]);
 }

@@ -6,8 +6,15 @@ using Oversight.Geo;
 
 namespace Oversight.Reports;
 
-/// <summary>One area of a geography (a census tract): its id, a name people read, and its shape in lon/lat.</summary>
-public sealed record GeographyArea(string Id, string Name, Geometry Shape);
+/// <summary>
+/// One area of a geography (a census tract): its id, a name people read, its shape in lon/lat,
+/// and — when the file carries a <c>population</c> property — its residents (the 2020 Census P1 total).
+/// </summary>
+public sealed record GeographyArea(string Id, string Name, Geometry Shape, long? Population = null)
+{
+    /// <summary>A short label for the map: "16.01" for "Tract 16.01", else the name.</summary>
+    public string Label => Name.StartsWith("Tract ", StringComparison.Ordinal) ? Name[6..] : Name;
+}
 
 /// <summary>
 /// The areas requests are counted in (census tracts), read by <see cref="GeographyFile"/>.

@@ -24,6 +24,9 @@ public sealed record ReportRequest(
     string PolicyVersion,
     string PolicySha256)
 {
+    /// <summary>The incident type as the agency gave it; null when none was given.</summary>
+    public string? IncidentType { get; init; }
+
     /// <summary>The row for a decision made by the gate.</summary>
     public static ReportRequest From(Decision decision)
     {
@@ -40,7 +43,10 @@ public sealed record ReportRequest(
         var (lon, lat) = Centroid(request.Area);
         return new ReportRequest(
             request.Id, request.Agency, request.Requester, request.CaseNumber, request.LegalBasis, request.SubmittedAt,
-            request.Window.Hours, request.Area.SquareMiles, lon, lat, outcome, violated, policyId, policyVersion, policySha256);
+            request.Window.Hours, request.Area.SquareMiles, lon, lat, outcome, violated, policyId, policyVersion, policySha256)
+        {
+            IncidentType = string.IsNullOrWhiteSpace(request.IncidentType) ? null : request.IncidentType.Trim(),
+        };
     }
 
     private static (double Lon, double Lat) Centroid(RequestArea area)

@@ -10,22 +10,22 @@ internal static class RuleDescriptions
     {
         MaxAreaRule r => $"Area larger than {r.Limit}",
         MinAreaRule r => $"Area smaller than {r.Limit}",
-        MaxWindowRule r => $"Time window longer than {r.Limit}",
-        MinWindowRule r => $"Time window shorter than {r.Limit}",
-        MaxLookbackRule r => $"Footage older than {r.Limit}",
+        MaxWindowRule r => $"Time window longer than {ReportRulebook.Duration(r.Limit)}",
+        MinWindowRule r => $"Time window shorter than {ReportRulebook.Duration(r.Limit)}",
+        MaxLookbackRule r => $"Footage older than {ReportRulebook.Duration(r.Limit)}",
         NoFutureWindowRule => "Window reaching into the future",
         RequiredRule r => $"No {Field(r.Field)} given",
         MinLengthRule r => $"{Capital(Field(r.Field))} shorter than {r.Limit} characters",
         AllowedValuesRule r => $"{Capital(Field(r.Field))} not one of {string.Join(", ", r.Values.Order(StringComparer.Ordinal))}",
         ForbiddenTermsRule r => $"{Capital(Field(r.Field))} mentions a term the policy forbids",
-        MaxRequestsRule r => $"More than {r.Limit} requests per {Key(r.Per)} in {r.Period}",
-        MaxTotalAreaRule r => $"Combined area per {Key(r.Per)} over {r.Limit} in {r.Period}",
-        MaxTotalWindowRule r => $"Combined time windows per {Key(r.Per)} over {r.Limit} in {r.Period}",
+        MaxRequestsRule r => r.Per == CountKey.Area ? $"More than {r.Limit} requests for one place in {ReportRulebook.Duration(r.Period)}" : $"More than {r.Limit} requests per {Key(r.Per)} in {ReportRulebook.Duration(r.Period)}",
+        MaxTotalAreaRule r => $"Combined area per {Key(r.Per)} over {r.Limit} in {ReportRulebook.Duration(r.Period)}",
+        MaxTotalWindowRule r => $"Combined time windows per {Key(r.Per)} over {ReportRulebook.Duration(r.Limit)} in {ReportRulebook.Duration(r.Period)}",
         WithinBoundaryRule => "Area outside the permitted boundary",
         _ => rule.Kind,
     };
 
-    private static string Field(RequestField field) => field switch
+    internal static string Field(RequestField field) => field switch
     {
         RequestField.CaseNumber => "case number",
         RequestField.IncidentType => "incident type",
@@ -33,7 +33,7 @@ internal static class RuleDescriptions
         _ => field.Name(),
     };
 
-    private static string Key(CountKey key) => key switch
+    internal static string Key(CountKey key) => key switch
     {
         CountKey.Agency => "agency",
         CountKey.Requester => "officer",

@@ -24,6 +24,10 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<CosignatureRecord> Cosignatures => Set<CosignatureRecord>();
 
+    public DbSet<FindingDispositionRecord> FindingDispositions => Set<FindingDispositionRecord>();
+
+    public DbSet<ReportNotesRecord> ReportNotes => Set<ReportNotesRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -115,6 +119,25 @@ public abstract class OversightDbContext(DbContextOptions options) : DbContext(o
             entity.Property(r => r.PolicyId).HasMaxLength(100);
             entity.Property(r => r.InputSha256).HasMaxLength(64);
             entity.HasIndex(r => new { r.PolicyId, r.Period });
+        });
+        modelBuilder.Entity<FindingDispositionRecord>(entity =>
+        {
+            entity.ToTable("finding_dispositions");
+            entity.HasKey(d => d.Id);
+            entity.Property(d => d.FindingId).HasMaxLength(40);
+            entity.Property(d => d.Disposition).HasMaxLength(30);
+            entity.Property(d => d.Note).HasMaxLength(4000);
+            entity.Property(d => d.By).HasMaxLength(200);
+            entity.HasIndex(d => new { d.FindingId, d.Id });
+        });
+        modelBuilder.Entity<ReportNotesRecord>(entity =>
+        {
+            entity.ToTable("report_notes");
+            entity.HasKey(n => n.Id);
+            entity.Property(n => n.Period).HasMaxLength(40);
+            entity.Property(n => n.Sha256).HasMaxLength(64);
+            entity.Property(n => n.By).HasMaxLength(200);
+            entity.HasIndex(n => new { n.Period, n.Id });
         });
     }
 }

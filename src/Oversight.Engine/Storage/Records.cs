@@ -221,6 +221,9 @@ public sealed class ReportRecord : IQueuedWorkRecord
 
     public byte[]? Xlsx { get; set; }
 
+    /// <summary>The report as one accessible web page (UTF-8).</summary>
+    public byte[]? Html { get; set; }
+
     public string? Error { get; set; }
 }
 
@@ -260,4 +263,39 @@ public sealed class CosignatureRecord
     public long CosignedAtTicks { get; set; }
 
     public long ReceivedAtTicks { get; set; }
+}
+
+/// <summary>One disposition of a finding: appended, never changed; the latest per finding counts.</summary>
+public sealed class FindingDispositionRecord
+{
+    public long Id { get; set; }
+
+    public required string FindingId { get; set; }
+
+    /// <summary>acknowledged, referred, expected or confirmed-violation.</summary>
+    public required string Disposition { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>The name of the API key (or the person named offline) that recorded it.</summary>
+    public required string By { get; set; }
+
+    public long AtTicks { get; set; }
+}
+
+/// <summary>Staff notes for a reporting period (YAML as given); appended, the latest per period counts.</summary>
+public sealed class ReportNotesRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The period as written: 2026Q3, 2026-08 or 2026.</summary>
+    public required string Period { get; set; }
+
+    public required string Yaml { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required string By { get; set; }
+
+    public long AtTicks { get; set; }
 }

@@ -12,6 +12,7 @@ internal static class CommandLine
         new PolicyCompareVerb(),
         new SimulateVerb(),
         new DetectVerb(),
+        new FindingsDisposeVerb(),
         new ReportVerb(),
         new GenerateVerb(),
         new ServeVerb(),

@@ -3,7 +3,11 @@ using Oversight.Requests;
 namespace Oversight.Worker.Cli;
 
 /// <summary>What reading an input file gave: the valid requests and how many records were not.</summary>
-internal sealed record InputRead(List<FootageRequest> Requests, int Invalid, bool Stopped, string? Error);
+internal sealed record InputRead(List<FootageRequest> Requests, int Invalid, bool Stopped, string? Error)
+{
+    /// <summary>Each invalid record's line and what was wrong with it (for the report's Coverage sheet).</summary>
+    public List<(int Line, string Reason)> Rejected { get; init; } = [];
+}
 
 /// <summary>
 /// Reads a request file for a verb. Every invalid record is reported on standard error with its
@@ -49,6 +53,7 @@ internal static class InputFiles
         using (reader)
         {
             var requests = new List<FootageRequest>();
+            var rejected = new List<(int Line, string Reason)>();
             var invalid = 0;
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in RequestFile.Read(format, reader, limits))
@@ -62,6 +67,7 @@ internal static class InputFiles
                     }
 
                     console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
+                    rejected.Add((record.Line, $"$.id: request id '{request.Id}' appears earlier in the file"));
                 }
                 else
                 {
@@ -69,16 +75,18 @@ internal static class InputFiles
                     {
                         console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
                     }
+
+                    rejected.Add((record.Line, string.Join("; ", record.Result.Problems.Select(p => p with { Line = null, Column = null }))));
                 }
 
                 invalid++;
                 if (strict)
                 {
-                    return new InputRead(requests, invalid, true, $"{path}: stopped at the first invalid record (line {record.Line}) because of --strict");
+                    return new InputRead(requests, invalid, true, $"{path}: stopped at the first invalid record (line {record.Line}) because of --strict") { Rejected = rejected };
                 }
             }
 
-            return new InputRead(requests, invalid, false, null);
+            return new InputRead(requests, invalid, false, null) { Rejected = rejected };
         }
     }
 }

@@ -1,30 +1,23 @@
-using System.Globalization;
 using Oversight.Reports;
 
 namespace Oversight.Worker.Cli;
 
-/// <summary>The report's summary as plain text, for <c>oversight report</c> without --pdf or --xlsx.</summary>
+/// <summary>The report's page 1 as plain text, for <c>oversight report</c> without an output file.</summary>
 internal static class ReportText
 {
     public static string Summary(TransparencyReport report)
     {
         var c = report.Cover;
-        var s = report.Summary;
-        var lines = new List<string>
-        {
-            $"{c.Jurisdiction} — camera footage requests, {c.Period}{(c.Internal ? " (internal)" : string.Empty)}",
-            $"  submitted          {s.Submitted,8:N0}   ({s.PreviousPeriod}: {s.PreviousSubmitted:N0}{(s.SubmittedChange is { } d ? $", {d.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)}" : string.Empty)})",
-            $"  allowed            {s.Allowed,8:N0}",
-            $"  needed review      {s.Review,8:N0}",
-            $"  denied             {s.Denied,8:N0}   ({s.ShareDenied.ToString("0.0%", CultureInfo.InvariantCulture)})",
-            $"  agencies           {s.Agencies,8:N0}",
-            $"  median area        {(s.MedianAreaSqMiles is { } a ? a.ToString("0.000", CultureInfo.InvariantCulture) + " sq mi" : "–"),8}",
-            $"  median window      {(s.MedianWindowHours is { } w ? w.ToString("0.0", CultureInfo.InvariantCulture) + " h" : "–"),8}",
-            $"  with case number   {s.ShareWithCaseNumber.ToString("0.0%", CultureInfo.InvariantCulture),8}",
-            $"  findings           {s.Findings,8:N0}   (high {s.FindingsHigh}, medium {s.FindingsMedium}, low {s.FindingsLow})",
-            $"  input sha256       {c.InputSha256}",
-            "Write the full report with --pdf FILE and/or --xlsx FILE.",
-        };
+        var lines = new List<string> { $"{c.Jurisdiction} — camera footage requests, {c.Period}{(c.Internal ? " (internal)" : string.Empty)}", string.Empty };
+        lines.AddRange(report.Highlights.Select(h => "  " + h));
+        lines.Add(string.Empty);
+        var table = ReportTables.Summary(report);
+        var width = table.Rows.Max(r => r[0].Length);
+        lines.Add($"  {table.Columns[0].Header.PadRight(width)}  {table.Columns[1].Header,14}  {table.Columns[2].Header,20}");
+        lines.AddRange(table.Rows.Select(r => $"  {r[0].PadRight(width)}  {r[1],14}  {r[2],20}"));
+        lines.Add(string.Empty);
+        lines.Add($"  input sha256  {report.Provenance.InputSha256}");
+        lines.Add("Write the full report with --pdf FILE, --xlsx FILE and/or --html FILE.");
         return string.Join(Environment.NewLine, lines);
     }
 }

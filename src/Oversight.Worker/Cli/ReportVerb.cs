@@ -5,6 +5,7 @@ using Oversight.Gate;
 using Oversight.History;
 using Oversight.Policies;
 using Oversight.Reports;
+using Oversight.Reports.Html;
 using Oversight.Reports.Pdf;
 using Oversight.Reports.Xlsx;
 
@@ -16,14 +17,17 @@ internal sealed class ReportVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "report",
         "Make the transparency report for a period: replay the history, run the detectors, write PDF and/or Excel.",
-        "report --policy P --input F --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--geography G.geojson] [--internal] [--strict] [--quiet]",
+        "report --policy P --input F --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--html Z] [--geography G.geojson] [--notes N.yaml] [--dispositions D.jsonl] [--internal] [--strict] [--quiet]",
         [
             new("policy", "P", "Policy YAML file.", Required: true),
             new("input", "F", "The history: .jsonl, .json or .csv (a file; its SHA-256 goes on the cover).", Required: true),
             new("period", "PERIOD", "2026Q3 (a quarter), 2026-08 (a month) or 2026 (a year), in the policy's time zone.", Required: true),
             new("pdf", "X", "Write the PDF report here."),
             new("xlsx", "Y", "Write the Excel workbook here."),
-            new("geography", "G", "GeoJSON FeatureCollection of census tracts for the breakdown by place and the map."),
+            new("html", "Z", "Write the report as one accessible web page here."),
+            new("geography", "G", "GeoJSON FeatureCollection of census tracts for the breakdown by place and the map (a population property per tract adds rates per 1,000 residents)."),
+            new("notes", "N", "Staff notes for the period (YAML: sharing, complaints, auditsAndViolations, breaches, costs, effectiveness, retention, …; see docs/REPORTS.md)."),
+            new("dispositions", "D", "Finding dispositions (JSON Lines, as written by 'oversight findings dispose'); each finding's latest is shown."),
             new("internal", null, "For auditors: no small-count suppression, and row-level sheets (Requests, FindingRequests) in the workbook."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             new("quiet", null, "No progress or summary on standard error."),
@@ -31,7 +35,7 @@ internal sealed class ReportVerb : IVerb
         "The whole history is replayed so that quotas are right; only requests submitted in the period are\n" +
         "reported, and the period before it is used for the change figures. Without --pdf or --xlsx the\n" +
         "summary is printed as text. See docs/REPORTS.md. Exit status: 0 done; 2 invalid policy, input,\n" +
-        "period or geography.");
+        "period, geography, notes or dispositions (every problem is named with file:line:column).");
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
@@ -56,6 +60,27 @@ internal sealed class ReportVerb : IVerb
                 foreach (var problem in problems)
                 {
                     await console.Error.WriteLineAsync($"oversight report: --geography: {problem}");
+                }
+
+                return ExitCodes.Invalid;
+            }
+        }
+
+        ReportNotes? notes = null;
+        if (args["notes"] is { } notesPath)
+        {
+            notes = ReportNotes.Load(notesPath, out var problems);
+            if (notes?.Period is { } named && !string.Equals(named, period.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                problems = [new PolicyProblem(notesPath, 1, 1, $"these notes are for {named}, not for --period {period.Name}")];
+                notes = null;
+            }
+
+            if (notes is null)
+            {
+                foreach (var problem in problems)
+                {
+                    await console.Error.WriteLineAsync($"oversight report: --notes: {problem}");
                 }
 
                 return ExitCodes.Invalid;
@@ -98,8 +123,37 @@ internal sealed class ReportVerb : IVerb
         }
 
         var findings = Detectors.Run(policy, counted, quiet || counted.Count < 10_000 ? null : new Steps(name => console.Error.WriteLine($"report: detector {name}")));
+        IReadOnlyList<FindingDisposition> dispositions = [];
+        if (args["dispositions"] is { } dispositionsPath)
+        {
+            var known = findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            if (DispositionFile.Read(dispositionsPath, known, out var problems) is not { } read2)
+            {
+                foreach (var problem in problems)
+                {
+                    await console.Error.WriteLineAsync($"oversight report: --dispositions: {problem}");
+                }
+
+                return ExitCodes.Invalid;
+            }
+
+            dispositions = read2;
+        }
+
+        var source = new ReportSource(
+            $"the file {Path.GetFileName(input)}",
+            ordered.Count == 0 ? null : ordered.Min(r => r.SubmittedAt),
+            ordered.Count == 0 ? null : ordered.Max(r => r.SubmittedAt),
+            ordered.Count + read.Invalid,
+            [.. read.Rejected.Select(r => new RejectedRecord(r.Line, r.Reason))],
+            Inferred: true);
         var report = ReportBuilder.Build(new ReportInput(
-            policy, rows, [.. findings.Select(ReportFinding.From)], period, sha256, DateTimeOffset.UtcNow, args.Has("internal"), geography));
+            policy, rows, [.. findings.Select(ReportFinding.From)], period, sha256, DateTimeOffset.UtcNow, args.Has("internal"), geography)
+        {
+            Source = source,
+            Notes = notes,
+            Dispositions = dispositions,
+        });
         return await WriteAsync(args, console, report, clock, quiet, read.Invalid);
     }
 
@@ -120,6 +174,13 @@ internal sealed class ReportVerb : IVerb
             written.Add(xlsx);
         }
 
+        if (args["html"] is { } html)
+        {
+            await using var file = File.Create(html);
+            ReportHtml.Write(report, file);
+            written.Add(html);
+        }
+
         if (written.Count == 0)
         {
             await console.Out.WriteLineAsync(ReportText.Summary(report));
@@ -129,7 +190,7 @@ internal sealed class ReportVerb : IVerb
         {
             var s = report.Summary;
             await console.Error.WriteLineAsync(
-                $"report: {report.Cover.Period}: {PolicyFiles.Plural(s.Submitted, "request")} (allow {s.Allowed:N0}, review {s.Review:N0}, deny {s.Denied:N0}), " +
+                $"report: {report.Cover.Period}: {Count(s.Submitted, "request")} (allow {s.Allowed.Text}, review {s.Review.Text}, deny {s.Denied.Text}), " +
                 $"{PolicyFiles.Plural(s.Findings, "finding")} in {clock.Elapsed.TotalSeconds:0.0} s" +
                 (written.Count > 0 ? $"; wrote {string.Join(", ", written)}" : string.Empty) +
                 (invalid > 0 ? $"; {PolicyFiles.Plural(invalid, "invalid record")} skipped" : string.Empty));
@@ -137,4 +198,7 @@ internal sealed class ReportVerb : IVerb
 
         return ExitCodes.Ok;
     }
+
+    private static string Count(ReportCount count, string noun) =>
+        count.Value is { } n ? PolicyFiles.Plural(n, noun) : $"{(count.State == Reports.Disclosure.CellState.Small ? $"fewer than {count.Threshold}" : "a withheld number of")} {noun}s";
 }

@@ -170,7 +170,7 @@ public static class ServiceHost
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization();
         if (options.Role != ServiceRole.Worker)
         {
-            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi().MapReportsApi().MapLogApi();
+            app.MapGroup("/v1").MapRequestsApi().MapPoliciesApi().MapAuditApi().MapSimulationsApi().MapFindingsApi().MapDispositionsApi().MapReportsApi().MapLogApi();
         }
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = null })

@@ -44,6 +44,17 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_AgencyNames_AreUsedForReportsAndBadOnesNamed()
+    {
+        var policy = TestPolicies.Load(Minimal + "\nagencies:\n  north-pd: North Police Department\n");
+        Assert.Equal("North Police Department", policy.AgencyName("north-pd"));
+        Assert.Equal("south-so", policy.AgencyName("south-so"));
+        var problem = Assert.Single(Problems(Minimal + "\nagencies:\n  north-pd: [a, b]\n"));
+        Assert.Equal((6, 13), (problem.Line, problem.Column));
+        Assert.Contains("the name of agency 'north-pd' must be a non-empty text value", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_UnknownTopLevelKey_NamesLineAndColumn()
     {
         var problem = Assert.Single(Problems(Minimal + "\nowner: council\n"));

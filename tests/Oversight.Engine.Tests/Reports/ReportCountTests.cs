@@ -1,4 +1,5 @@
 using Oversight.Reports;
+using Oversight.Reports.Disclosure;
 
 namespace Oversight.Tests.Reports;
 
@@ -18,10 +19,18 @@ public sealed class ReportCountTests
     }
 
     [Fact]
-    public void Of_Suppressed_KeepsNoValueAndChartsAtTheMostItCanBe()
+    public void Of_Small_KeepsNoValue()
     {
         var count = ReportCount.Of(2, 5);
         Assert.Null(count.Value);
-        Assert.Equal(4, count.ChartValue);
+        Assert.Equal(CellState.Small, count.State);
+    }
+
+    [Fact]
+    public void Withheld_PrintsTheConfidentialMarkAndKeepsNoValue()
+    {
+        var count = ReportCount.Withheld(5);
+        Assert.Null(count.Value);
+        Assert.Equal("[c]", count.Text);
     }
 }

@@ -11,14 +11,14 @@ namespace Oversight.Worker.Tests.Service;
 
 public sealed class ReportsApiTests
 {
-    private static async Task<TestService> WithHistoryAsync(string provider)
+    private static async Task<TestService> WithHistoryAsync(string provider, string agencyId = "rochester-mn-pd", int count = 7)
     {
         var service = await TestService.StartAsync(provider, tune: o => o with { Geography = Path.Combine(AppContext.BaseDirectory, "samples", "olmsted-tracts-2020.geojson") });
-        var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
-        for (var i = 0; i < 7; i++)
+        var agency = await service.ClientAsync(Roles.Agency, agencyId);
+        for (var i = 0; i < count; i++)
         {
             service.Clock.Now = TestService.Noon.AddMinutes(i * 60 * 24 / 2);
-            await agency.PostAsync("/v1/requests", TestService.Json(TestService.Request($"secret-req-{i}", minutes: i * 60 * 24 / 2)));
+            await agency.PostAsync("/v1/requests", TestService.Json(TestService.Request($"secret-req-{i}", agencyId, minutes: i * 60 * 24 / 2)));
         }
 
         return service;
@@ -59,7 +59,7 @@ public sealed class ReportsApiTests
 
         using var pdf = PdfDocument.Open(await council.GetByteArrayAsync(location + ".pdf"));
         var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-        Assert.Contains("submitted 7 requests", text, StringComparison.Ordinal);
+        Assert.Contains("Agencies submitted 7 requests", text, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-req", text, StringComparison.Ordinal);
         Assert.DoesNotContain("badge-1", text, StringComparison.Ordinal);
 
@@ -71,7 +71,7 @@ public sealed class ReportsApiTests
     [Fact]
     public async Task Report_AfterDetection_CarriesTheStoredFindingsWithoutIdentifiers()
     {
-        await using var service = await TestService.StartAsync("sqlite");
+        await using var service = await WithHistoryAsync("sqlite", "olmsted-county-so", count: 24);
         await FindingsApiTests.SubmitTrackAsync(await service.ClientAsync(Roles.Agency, "rochester-mn-pd"));
         await service.App.Services.GetRequiredService<DetectionJob>().RunAsync(full: true, CancellationToken.None);
         var council = await service.ClientAsync(Roles.Council);
@@ -82,13 +82,41 @@ public sealed class ReportsApiTests
 
         using var workbook = new XLWorkbook(new MemoryStream(await council.GetByteArrayAsync(location + ".xlsx")));
         var sheet = workbook.Worksheet("Findings");
-        var row = sheet.RowsUsed().Skip(1).Single();
-        Assert.Contains(row.CellsUsed(), c => c.GetString() == "track");
-        Assert.Contains(row.CellsUsed(), c => c.GetString() == "high");
+        var row = sheet.RowsUsed().Skip(1).Single(r => r.Cell(3).GetString() == "track");
+        Assert.Equal("high", row.Cell(2).GetString());
         Assert.DoesNotContain(sheet.CellsUsed(), c => c.GetString().Contains("badge-", StringComparison.Ordinal) || c.GetString().StartsWith("t-", StringComparison.Ordinal));
         using var pdf = PdfDocument.Open(await council.GetByteArrayAsync(location + ".pdf"));
         var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
         Assert.Contains("follow one person's movements", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_NotesStoredForThePeriodAndDispositions_AreInTheReportAndItsWebPage()
+    {
+        await using var service = await WithHistoryAsync("sqlite", "olmsted-county-so", count: 24);
+        await FindingsApiTests.SubmitTrackAsync(await service.ClientAsync(Roles.Agency, "rochester-mn-pd"));
+        await service.App.Services.GetRequiredService<DetectionJob>().RunAsync(full: true, CancellationToken.None);
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var finding = JsonDocument.Parse(await auditor.GetStringAsync("/v1/findings?kind=track")).RootElement.GetProperty("findings")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Created, (await auditor.PostAsync($"/v1/findings/{finding}/dispositions", TestService.Json("""{"disposition":"confirmed-violation","note":"The chain followed one resident home."}"""))).StatusCode);
+        var council = await service.ClientAsync(Roles.Council);
+        var stored = await council.PutAsync("/v1/reports/notes/2026Q3", new StringContent("sharing: Footage was shared once, with the county attorney.\n", System.Text.Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        var bad = await council.PutAsync("/v1/reports/notes/2026Q3", new StringContent("sharing: ok\ncost: 12\n", System.Text.Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("unknown key 'cost'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("county attorney", await council.GetStringAsync("/v1/reports/notes/2026Q3"), StringComparison.Ordinal);
+
+        var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+        var location = response.Headers.Location!.ToString();
+        Assert.Equal("done", (await WaitAsync(service, council, location)).GetProperty("status").GetString());
+        var page = await council.GetAsync(location + ".html");
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en-US\">", html, StringComparison.Ordinal);
+        Assert.Contains("Footage was shared once, with the county attorney.", html, StringComparison.Ordinal);
+        Assert.Contains("Confirmed violation", html, StringComparison.Ordinal);
+        Assert.Contains("The chain followed one resident home.", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,12 +11,14 @@ internal sealed partial class PageLayout
     /// A table over the text width. Cells wrap; a row never splits; the header row is repeated
     /// at the top of every page the table continues on.
     /// </summary>
+    public void Table(TextTable table, float size = 8.5f) => Table(table.Columns, table.Rows, size);
+
+    /// <inheritdoc cref="Table(TextTable, float)"/>
     public void Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<string[]> rows, float size = 8.5f)
     {
-        var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => c.Weight / total * Width).ToArray();
         using var regular = new SKFont(ReportFonts.Regular, size);
         using var bold = new SKFont(ReportFonts.Bold, size);
+        var widths = Widths(columns, rows, regular, bold);
         var lineHeight = size * 1.3f;
         var header = Cells([.. columns.Select(c => c.Header)], bold, widths);
         var headerHeight = Height(header, lineHeight);
@@ -38,6 +40,48 @@ internal sealed partial class PageLayout
 
         Space(size);
     }
+
+    /// <summary>
+    /// Column widths by weight, but never narrower than the column's longest word (header or
+    /// cell), so that no word is broken ("Submitte/d"); the other columns give up the difference.
+    /// </summary>
+    private float[] Widths(IReadOnlyList<TableColumn> columns, IReadOnlyList<string[]> rows, SKFont regular, SKFont bold)
+    {
+        var least = new float[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var header = Words(columns[c].Header).Select(w => bold.MeasureText(w)).DefaultIfEmpty(0).Max();
+            var cells = rows.Select(r => c < r.Length ? Words(r[c]).Select(w => regular.MeasureText(w)).DefaultIfEmpty(0).Max() : 0).DefaultIfEmpty(0).Max();
+            least[c] = Math.Min(Math.Max(header, cells) + (2 * CellPad) + 1, Width * 0.45f);
+        }
+
+        var widths = new float[columns.Count];
+        var fixedColumns = new bool[columns.Count];
+        for (var pass = 0; pass < columns.Count; pass++)
+        {
+            var free = Width - Enumerable.Range(0, columns.Count).Where(i => fixedColumns[i]).Sum(i => least[i]);
+            var weight = Enumerable.Range(0, columns.Count).Where(i => !fixedColumns[i]).Sum(i => columns[i].Weight);
+            var changed = false;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                widths[c] = fixedColumns[c] ? least[c] : columns[c].Weight / weight * free;
+                if (!fixedColumns[c] && widths[c] < least[c])
+                {
+                    fixedColumns[c] = true;
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return widths;
+    }
+
+    private static IEnumerable<string> Words(string text) => text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length <= 24);
 
     private static List<string>[] Cells(string[] row, SKFont font, float[] widths) =>
         [.. widths.Select((w, i) => Wrap(i < row.Length ? row[i] : string.Empty, font, w - (2 * CellPad)))];

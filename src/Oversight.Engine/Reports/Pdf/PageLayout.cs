@@ -3,8 +3,8 @@ using SkiaSharp;
 
 namespace Oversight.Reports.Pdf;
 
-/// <summary>A column of a PDF table: header, share of the width, alignment.</summary>
-internal sealed record TableColumn(string Header, float Weight, bool Right = false);
+/// <summary>A heading of the PDF for its outline (bookmarks): text, level (0 for a section), page index and height on the page.</summary>
+internal sealed record Bookmark(string Title, int Level, int Page, float Y);
 
 /// <summary>
 /// The page layout of the PDF, and all of it: Letter pages with margins, a flowing cursor,
@@ -27,6 +27,7 @@ internal sealed partial class PageLayout
     public static readonly SKColor Stripe = SKColor.Parse("#F6F8FA");
 
     private readonly List<List<Action<SKCanvas>>> pages = [];
+    private readonly List<Bookmark> bookmarks = [];
 
     public PageLayout() => NewPage();
 
@@ -39,6 +40,14 @@ internal sealed partial class PageLayout
     private float Bottom => PageHeight - Margin - FooterHeight;
 
     private List<Action<SKCanvas>> Page => pages[^1];
+
+    /// <summary>The headings so far, for the PDF's outline.</summary>
+    public IReadOnlyList<Bookmark> Bookmarks => bookmarks;
+
+    public int PageCount => pages.Count;
+
+    /// <summary>Remembers the cursor as a bookmark.</summary>
+    public void Mark(string title, int level) => bookmarks.Add(new Bookmark(title, level, pages.Count - 1, Y));
 
     public void NewPage()
     {

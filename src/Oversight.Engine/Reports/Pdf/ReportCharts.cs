@@ -3,87 +3,203 @@ using ScottPlot;
 
 namespace Oversight.Reports.Pdf;
 
-/// <summary>The three kinds of chart in the report: weekly requests by decision, denial reasons, and a distribution with its limit.</summary>
+/// <summary>
+/// The report's charts, drawn from published counts only: bars at exact published values; the
+/// withheld part of a published total is one hatched segment of exactly that size; a withheld
+/// count on its own is a hatched marker labelled "&lt;5" or "[c]", never a made-up bar.
+/// </summary>
 internal static class ReportCharts
 {
     public static Plot Weekly(TransparencyReport report)
     {
         var plot = Charts.NewPlot();
         var bars = new List<Bar>();
+        var top = 1.0;
+        var hatched = false;
         for (var i = 0; i < report.Weekly.Count; i++)
         {
             var week = report.Weekly[i];
-            var allowed = Charts.Bar(i, 0, week.Allowed, Charts.Allowed);
-            var review = Charts.Bar(i, allowed.Value, week.Review, Charts.Review);
-            bars.AddRange([allowed, review, Charts.Bar(i, review.Value, week.Denied, Charts.Denied)]);
+            var y = 0.0;
+            foreach (var (count, color) in new[] { (week.Allowed, Charts.Allowed), (week.Review, Charts.Review), (week.Denied, Charts.Denied) })
+            {
+                if (count.Value is { } v && v > 0)
+                {
+                    bars.Add(Charts.Bar(i, y, v, color));
+                    y += v;
+                }
+            }
+
+            if (week.Submitted.Value is { } total)
+            {
+                if (total > y)
+                {
+                    bars.Add(Charts.Hatched(i, y, total - y));
+                    hatched = true;
+                }
+
+                top = Math.Max(top, total);
+            }
+            else
+            {
+                hatched = true;
+                Charts.Note(plot, i, y, "total\nwithheld");
+            }
         }
 
         plot.Add.Bars(bars);
-        Charts.Labels(plot, [.. report.Weekly.Select(w => w.WeekStart.ToString("MMM d", CultureInfo.InvariantCulture))]);
+        Charts.Labels(plot.Axes.Bottom, [.. report.Weekly.Select(w => w.FirstDay.ToString("MMM d", CultureInfo.InvariantCulture) + (w.Partial ? "*" : string.Empty))]);
         plot.YLabel("Requests");
-        var legend = new List<(string, Color)> { ("Allowed", Charts.Allowed), ("Needed review", Charts.Review), ("Denied", Charts.Denied) };
-        if (report.Weekly.Any(w => w.Allowed.Suppressed || w.Review.Suppressed || w.Denied.Suppressed))
+        var legend = new List<(string, Color, bool, bool)> { ("Allowed", Charts.Allowed, false, false), ("Needed review", Charts.Review, false, false), ("Denied", Charts.Denied, false, false) };
+        if (hatched)
         {
-            legend.Add(($"Fewer than {report.Cover.SuppressBelow}", Charts.Suppressed));
+            legend.Add(("Withheld (small counts)", Charts.Withheld, true, false));
         }
 
         Charts.Legend(plot, Alignment.UpperCenter, [.. legend]);
-        plot.Axes.SetLimitsY(0, Math.Max(1, report.Weekly.Select(w => w.Allowed.ChartValue + w.Review.ChartValue + w.Denied.ChartValue).DefaultIfEmpty(0).Max()) * 1.25);
+        plot.Axes.SetLimitsY(0, top * 1.3);
+        plot.Axes.SetLimitsX(-0.6, report.Weekly.Count - 0.4);
         return plot;
     }
 
     public static Plot Denials(TransparencyReport report, int top)
     {
-        var plot = Charts.NewPlot();
+        var plot = Charts.NewPlot(horizontal: true);
         var rows = report.Denials.Take(top).Reverse().ToList();
-        var bars = rows.Select((d, i) => Charts.Bar(i, 0, d.Requests, Charts.Denied)).ToList();
+        var most = Math.Max(1, rows.Max(d => d.Requests.Value ?? 0));
+        var bars = new List<Bar>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Requests.Value is { } v)
+            {
+                bars.Add(Charts.Bar(i, 0, v, Charts.Denied, 0.7));
+            }
+            else
+            {
+                bars.Add(Charts.Hatched(i, 0, most * 0.025, 0.7));
+                Charts.Note(plot, most * 0.03, i, rows[i].Requests.Text, Alignment.MiddleLeft);
+            }
+        }
+
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. rows.Select((_, i) => (double)i)], [.. rows.Select(d => Shorten(d.Description, 46))]);
-        plot.Axes.Margins(left: 0);
+        Charts.Labels(plot.Axes.Left, [.. rows.Select(d => Charts.Wrap(d.Description, 38))], 7.5f);
         plot.XLabel("Denied requests");
+        plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
+        plot.Axes.SetLimitsX(0, most * 1.1);
         if (rows.Any(d => d.Requests.Suppressed))
         {
-            Charts.Legend(plot, Alignment.LowerRight, ($"Fewer than {report.Cover.SuppressBelow}", Charts.Suppressed));
+            Charts.Legend(plot, Alignment.LowerRight, ("Withheld (small counts)", Charts.Withheld, true, false));
         }
 
         return plot;
     }
 
-    public static Plot Distribution(Distribution distribution, int suppressBelow)
+    public static Plot Distribution(Distribution distribution)
     {
         var plot = Charts.NewPlot();
-        var bars = distribution.Bins.Select((b, i) => Charts.Bar(i, 0, b.Requests, Charts.Neutral, 0.9)).ToList();
+        var most = Math.Max(1, distribution.Bins.Max(b => b.Requests.Value ?? 0));
+        var bars = new List<Bar>();
+        for (var i = 0; i < distribution.Bins.Count; i++)
+        {
+            var count = distribution.Bins[i].Requests;
+            if (count.Value is { } v)
+            {
+                bars.Add(Charts.Bar(i, 0, v, Charts.Neutral, 0.9));
+            }
+            else
+            {
+                bars.Add(Charts.Hatched(i, 0, most * 0.04, 0.9));
+                Charts.Note(plot, i, most * 0.05, count.Text);
+            }
+        }
+
         plot.Add.Bars(bars);
-        Charts.Labels(plot, [.. distribution.Bins.Select(b => b.Label)]);
+        Charts.Labels(plot.Axes.Bottom, [.. distribution.Bins.Select(b => b.Label.Replace("–", "–\n", StringComparison.Ordinal).Replace(" or more", "\nor more", StringComparison.Ordinal))], 6.5f);
         plot.XLabel($"{distribution.Measure} ({distribution.Unit})");
         plot.YLabel("Requests");
-        var top = Math.Max(1, bars.Max(b => b.Value)) * 1.25;
-        plot.Axes.SetLimitsY(0, top);
-        var legend = new List<(string, Color)>();
-        if (distribution.Limit is { } limit && distribution.Bins.Count > 1)
+        plot.Axes.SetLimitsY(0, most * 1.35);
+        plot.Axes.SetLimitsX(-0.6, distribution.Bins.Count - 0.4);
+        var legend = new List<(string, Color, bool, bool)>();
+        foreach (var (edge, name, color) in new[] { (distribution.Limit, "limit", Charts.Denied), (distribution.Floor, "floor", Charts.Floor) })
         {
-            var width = distribution.Bins[1].From - distribution.Bins[0].From;
-            var line = plot.Add.VerticalLine((limit / width) - 0.5);
-            line.Color = Charts.Denied;
+            if (edge is not { } value)
+            {
+                continue;
+            }
+
+            var at = Position(distribution, value);
+            var line = plot.Add.VerticalLine(at);
+            line.Color = color;
             line.LineWidth = 1.5f;
             line.LinePattern = LinePattern.Dashed;
-            legend.Add(($"Policy limit: {limit.ToString("0.###", CultureInfo.InvariantCulture)} {distribution.Unit}", Charts.Denied));
+            legend.Add(($"Policy {name}: {value.ToString("0.###", CultureInfo.InvariantCulture)} {distribution.Unit}", color, false, true));
         }
 
         if (distribution.Bins.Any(b => b.Requests.Suppressed))
         {
-            legend.Add(($"Fewer than {suppressBelow}", Charts.Suppressed));
+            legend.Add(("Withheld (small counts)", Charts.Withheld, true, false));
         }
 
         if (legend.Count > 0)
         {
-            Charts.Legend(plot, Alignment.UpperCenter, [.. legend]);
+            Charts.Legend(plot, Alignment.UpperRight, [.. legend]);
+            plot.Legend.Orientation = Orientation.Vertical;
         }
 
         return plot;
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>Requests in this period and the ones before it: no bar where there is no data, a hatched bar for a partly covered period.</summary>
+    public static Plot Trend(TransparencyReport report)
+    {
+        var plot = Charts.NewPlot();
+        var most = Math.Max(1, report.Trend.Max(t => t.Submitted.Value ?? 0));
+        var bars = new List<Bar>();
+        for (var i = 0; i < report.Trend.Count; i++)
+        {
+            var point = report.Trend[i];
+            if (point.Coverage == PeriodCoverage.None)
+            {
+                Charts.Note(plot, i, 0, "no data");
+                continue;
+            }
+
+            if (point.Submitted.Value is { } v)
+            {
+                bars.Add(point.Coverage == PeriodCoverage.Partial ? Charts.Hatched(i, 0, v, 0.6) : Charts.Bar(i, 0, v, point.IsCurrent ? Charts.Floor : Charts.Neutral, 0.6));
+                Charts.Note(plot, i, v, point.Coverage == PeriodCoverage.Partial ? $"{v:N0} (partial)" : v.ToString("N0", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Charts.Note(plot, i, 0, point.Submitted.Text);
+            }
+        }
+
+        plot.Add.Bars(bars);
+        Charts.Labels(plot.Axes.Bottom, [.. report.Trend.Select(t => t.Period)], 7.5f);
+        plot.YLabel("Requests");
+        plot.Axes.SetLimitsY(0, most * 1.35);
+        plot.Axes.SetLimitsX(-0.6, report.Trend.Count - 0.4);
+        return plot;
+    }
+
+    /// <summary>Where a bin edge falls on the category axis: between the bin it starts and the one before.</summary>
+    private static double Position(Distribution distribution, double edge)
+    {
+        for (var i = 0; i < distribution.Bins.Count; i++)
+        {
+            var bin = distribution.Bins[i];
+            if (Math.Abs(bin.From - edge) < 1e-9)
+            {
+                return i - 0.5;
+            }
+
+            if (bin.To is { } to && edge < to)
+            {
+                return i - 0.5 + ((edge - bin.From) / (to - bin.From));
+            }
+        }
+
+        return distribution.Bins.Count - 0.5;
+    }
 }

@@ -2,26 +2,69 @@ namespace Oversight.Reports.Pdf;
 
 public static partial class ReportPdf
 {
-    private static void Findings(PageLayout layout, TransparencyReport report, TimeZoneInfo zone)
+    private static void Findings(PageLayout layout, TransparencyReport report)
     {
         layout.Heading("Patterns found across requests");
         var s = report.Summary;
         if (report.Findings.Count == 0)
         {
-            layout.Paragraph("The audit found no pattern across requests in this period (see the methods for what is looked for).");
+            layout.Paragraph("The automatic audit found no pattern across requests in this period (see the methods for what it looks for).", 9.5f);
             return;
         }
 
         layout.Paragraph(
-            $"The audit found {s.Findings:N0} pattern{(s.Findings == 1 ? string.Empty : "s")} that no single request shows: {s.FindingsHigh} of high, {s.FindingsMedium} of medium and {s.FindingsLow} of low severity. " +
-            (report.Findings.Count > FindingsListed ? $"The {FindingsListed} most severe are listed; the workbook lists all {report.Findings.Count:N0}." : "Each is listed with what was found."),
+            $"The automatic audit found {ReportOrdinance.Plural(s.Findings, "pattern")} that no single request shows: {s.FindingsHigh} of high, {s.FindingsMedium} of medium and {s.FindingsLow} of low severity. " +
+            "Each is listed with what was found and what an auditor decided about it. " +
+            (report.Findings.Count > FindingsListed ? $"The {FindingsListed} most severe are listed; the workbook lists all {report.Findings.Count:N0}." : string.Empty),
             9.5f);
-        layout.Table(
-            [new("Severity", 1.1f), new("Pattern", 1.3f), new("First request", 1.2f), new("Requests", 1.1f, true), new("What was found", 4.9f)],
-            [.. report.Findings.Take(FindingsListed).Select(f => new[] { f.Severity, f.Kind.Replace('-', ' '), Time(f.FirstSubmittedAt, zone), N(f.Requests), f.Explanation })]);
+        layout.Table(ReportTables.Findings(report.Findings.Take(FindingsListed)), 7.5f);
     }
 
-    private static void Policies(PageLayout layout, TransparencyReport report, TimeZoneInfo zone)
+    private static void Ordinance(PageLayout layout, TransparencyReport report)
+    {
+        layout.NewPage();
+        layout.Heading("What the oversight ordinances ask for");
+        layout.Paragraph(
+            "Surveillance-oversight ordinances (Oakland OMC 9.64, Palo Alto PAMC 2.30, Seattle SMC 14.18, New York City's POST Act) ask the annual report for these items. " +
+            "Each is answered from this report's data, from the staff notes, or marked as not provided.",
+            9,
+            color: PageLayout.Muted);
+        layout.Table(ReportTables.Ordinance(report), 8);
+    }
+
+    private static void Notes(PageLayout layout, TransparencyReport report)
+    {
+        layout.Heading("Staff notes", keepWith: 60);
+        if (report.Notes is not { } notes)
+        {
+            layout.Paragraph("Staff gave no notes for this period: every item below is not provided.", 9.5f);
+        }
+        else if (notes.PreparedBy is { } by)
+        {
+            layout.Paragraph($"Prepared by {by}.", 9.5f, color: PageLayout.Muted);
+        }
+
+        foreach (var topic in ReportNotes.Topics)
+        {
+            layout.Subheading(topic.Title);
+            layout.Paragraph(report.Notes?[topic.Key] ?? "Not provided.", 9.5f, color: report.Notes?[topic.Key] is null ? PageLayout.Muted : null);
+        }
+    }
+
+    private static void Rules(PageLayout layout, TransparencyReport report)
+    {
+        layout.NewPage();
+        layout.Heading("The rules in force");
+        layout.Paragraph($"The policy {report.Cover.PolicyId} as it stands, every rule with its limit in plain words, and what happens to a request that breaks it.", 9, color: PageLayout.Muted);
+        layout.Table(ReportTables.Rules(report), 8);
+        if (report.Exemptions.Count > 0)
+        {
+            layout.Subheading("Exemptions");
+            layout.Table(ReportTables.Exemptions(report), 8);
+        }
+    }
+
+    private static void Policies(PageLayout layout, TransparencyReport report)
     {
         layout.Heading("Policy versions in force");
         layout.Paragraph(
@@ -32,9 +75,18 @@ public static partial class ReportPdf
                 _ => $"The policy changed during the period: {report.Policies.Count} versions decided requests, listed in the order they were first used.",
             },
             9.5f);
-        layout.Table(
-            [new("Policy", 1.3f), new("Version", 0.9f), new("SHA-256 (first 16)", 1.8f), new("Requests", 0.9f, true), new("First used", 1.4f), new("Last used", 1.4f)],
-            [.. report.Policies.Select(p => new[] { p.PolicyId, p.Version, p.Sha256[..Math.Min(16, p.Sha256.Length)], N(p.Requests), Time(p.FirstUsed, zone), Time(p.LastUsed, zone) })]);
+        layout.Table(ReportTables.Policies(report));
+        if (report.PolicyChanges.Count > 0)
+        {
+            layout.Subheading("What changed");
+            layout.Table(ReportTables.Changes(report), 7.5f);
+        }
+    }
+
+    private static void Definitions(PageLayout layout, TransparencyReport report)
+    {
+        layout.Heading("Definitions", keepWith: 120);
+        layout.Table(ReportTables.Definitions(report), 8);
     }
 
     private static void Methods(PageLayout layout, TransparencyReport report)
@@ -43,11 +95,18 @@ public static partial class ReportPdf
         layout.Heading("How this report is made");
         foreach (var section in report.Methods)
         {
-            layout.Paragraph(section.Heading, 11, bold: true, PageLayout.Accent);
-            foreach (var paragraph in section.Paragraphs)
+            layout.Subheading(section.Heading);
+            foreach (var paragraph in section.Paragraphs.Where(p => p.Length > 0))
             {
-                layout.Paragraph(paragraph, 9.5f);
+                layout.Paragraph(paragraph, 9);
             }
         }
+    }
+
+    private static void Provenance(PageLayout layout, TransparencyReport report)
+    {
+        layout.Heading("Provenance", 12, keepWith: 150);
+        var table = ReportTables.Provenance(report);
+        layout.Box([.. table.Rows.Select(r => (r[0], r[1]))], 7.5f);
     }
 }

@@ -1,99 +1,110 @@
-using System.Globalization;
 using SkiaSharp;
 
 namespace Oversight.Reports.Pdf;
 
 /// <summary>
-/// The report as a PDF for a council packet: cover and summary, then charts and tables in plain
-/// language, findings, policy versions and the methods. Letter pages, embedded DejaVu Sans, vector charts.
+/// The report as a PDF for a council packet. Page 1 is for a reader who reads nothing else: what
+/// the input covers, a few plain sentences, the headline numbers and a small trend. Then charts
+/// and tables, findings with their dispositions, what the ordinances ask for, the staff notes, the
+/// rules in force, policy versions, definitions, methods, and a provenance box at the back.
+/// Letter pages, embedded DejaVu Sans, vector charts, a document title, language and an outline.
 /// </summary>
 public static partial class ReportPdf
 {
     /// <summary>At most this many findings are listed in the PDF; the workbook lists all.</summary>
     public const int FindingsListed = 40;
 
+    /// <summary>The document language (BCP 47).</summary>
+    public const string Language = "en-US";
+
     public static void Write(TransparencyReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var layout = new PageLayout();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(report.Cover.TimeZone);
-        Cover(layout, report, zone);
-        Weekly(layout, report);
-        Denials(layout, report);
-        Distributions(layout, report);
-        Geography(layout, report);
-        Breakdowns(layout, report);
-        Findings(layout, report, zone);
-        Policies(layout, report, zone);
-        Methods(layout, report);
+        Cover(layout, report);
+        if (report.Cover.Mode == ReportMode.Full)
+        {
+            Weekly(layout, report);
+            Denials(layout, report);
+            Distributions(layout, report);
+            Geography(layout, report);
+            Breakdowns(layout, report);
+            Findings(layout, report);
+            Ordinance(layout, report);
+            Notes(layout, report);
+            Rules(layout, report);
+            Policies(layout, report);
+            Definitions(layout, report);
+            Methods(layout, report);
+        }
+        else if (report.Notes is not null)
+        {
+            Ordinance(layout, report);
+            Notes(layout, report);
+        }
+
+        Provenance(layout, report);
         var c = report.Cover;
+        using var skia = new MemoryStream();
         layout.Write(
-            output,
+            skia,
             $"{c.Jurisdiction} · Camera footage requests · {c.Period}{(c.Internal ? " · INTERNAL" : string.Empty)}",
             new SKDocumentPdfMetadata
             {
-                Title = $"{c.Jurisdiction}: camera footage requests, {c.Period}",
-                Subject = "Transparency report",
-                Creator = "Oversight",
-                Producer = "Oversight",
+                Title = Title(report),
+                Subject = "Transparency report: police requests for residents' camera footage",
+                Keywords = "transparency report, surveillance oversight, camera footage requests",
+                Creator = ReportBuilder.Producer,
+                Producer = ReportBuilder.Producer,
                 Creation = c.GeneratedAt.UtcDateTime,
                 Modified = c.GeneratedAt.UtcDateTime,
             });
+        output.Write(PdfOutline.Finish(skia.ToArray(), Language, layout.Bookmarks));
     }
 
-    private static void Cover(PageLayout layout, TransparencyReport report, TimeZoneInfo zone)
+    /// <summary>"Rochester, MN — community video requests: camera footage requests, 2026Q3".</summary>
+    public static string Title(TransparencyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"{report.Cover.Jurisdiction}: camera footage requests, {report.Cover.Period}{(report.Cover.Internal ? " (internal)" : string.Empty)}";
+    }
+
+    private static void Cover(PageLayout layout, TransparencyReport report)
     {
         var c = report.Cover;
-        var s = report.Summary;
-        layout.Space(36);
-        layout.Paragraph("TRANSPARENCY REPORT", 10, bold: true, PageLayout.Muted);
-        layout.Paragraph("Police requests for residents' camera footage", 22, bold: true, PageLayout.Accent);
-        layout.Paragraph(c.Jurisdiction, 14, bold: true);
-        layout.Paragraph($"{c.Period}: {Day(c.PeriodStart, zone)} to {Day(c.PeriodEnd.AddTicks(-1), zone)}", 12);
+        var zone = ReportTables.Zone(report);
+        layout.Mark("Summary", 0);
+        layout.Paragraph("TRANSPARENCY REPORT", 9, bold: true, PageLayout.Muted);
+        layout.Paragraph("Police requests for residents' camera footage", 19, bold: true, PageLayout.Accent);
+        layout.Paragraph($"{c.Jurisdiction} · {c.Period}: {ReportTables.Day(c.PeriodStart, zone)} to {ReportTables.Day(c.PeriodEnd.AddTicks(-1), zone)}", 11.5f, bold: true);
         if (c.Internal)
         {
-            layout.Paragraph("INTERNAL — for auditors; counts are not suppressed. Not for publication.", 11, bold: true, SKColor.Parse("#B3392F"));
+            layout.Paragraph("INTERNAL — for auditors; counts are not suppressed. Not for publication.", 10.5f, bold: true, SKColor.Parse("#B3392F"));
         }
 
-        layout.Space(10);
-        layout.Table(
-            [new("About this report", 1.2f), new(string.Empty, 3f)],
-            [
-                ["Policy", c.PolicyId],
-                ["Policy versions in force", string.Join("; ", report.Policies.Select(p => $"{p.Version} ({p.Sha256[..12]}…)").DefaultIfEmpty("none (no requests)"))],
-                ["Generated", $"{Time(c.GeneratedAt, zone)} ({c.TimeZone})"],
-                ["SHA-256 of the input", c.InputSha256],
-                ["Small counts", c.SuppressBelow > 1 ? $"counts from 1 to {c.SuppressBelow - 1} in breakdowns are shown as <{c.SuppressBelow}" : "not suppressed"],
-            ]);
-        layout.Heading("At a glance", keepWith: 200);
-        layout.Paragraph(
-            $"In {c.Period}, agencies submitted {s.Submitted:N0} requests for camera footage. {s.Allowed:N0} were allowed, {s.Review:N0} needed a person's review " +
-            $"and {s.Denied:N0} were denied ({Percent(s.ShareDenied)}). " +
-            (s.SubmittedChange is { } change
-                ? $"That is {Percent(Math.Abs(change))} {(change >= 0 ? "more" : "fewer")} requests than in {s.PreviousPeriod} ({s.PreviousSubmitted:N0})."
-                : $"No requests were recorded in {s.PreviousPeriod} to compare with."));
-        layout.Table(
-            [new("Measure", 2.4f), new($"{c.Period}", 1, Right: true), new($"{s.PreviousPeriod} (previous)", 1, Right: true)],
-            [
-                ["Requests submitted", N(s.Submitted), N(s.PreviousSubmitted)],
-                ["Allowed", N(s.Allowed), string.Empty],
-                ["Needed review", N(s.Review), string.Empty],
-                ["Denied", N(s.Denied), N(s.PreviousDenied)],
-                ["Share denied", Percent(s.ShareDenied), s.PreviousSubmitted == 0 ? "–" : Percent(s.PreviousDenied / (double)s.PreviousSubmitted)],
-                ["Agencies that made requests", N(s.Agencies), string.Empty],
-                ["Median area asked for", s.MedianAreaSqMiles is { } a ? $"{a:0.000} sq mi" : "–", string.Empty],
-                ["Median time window asked for", s.MedianWindowHours is { } w ? $"{w:0.0} hours" : "–", string.Empty],
-                ["Share with a case number", Percent(s.ShareWithCaseNumber), string.Empty],
-                ["Findings (high / medium / low)", $"{s.FindingsHigh} / {s.FindingsMedium} / {s.FindingsLow}", string.Empty],
-            ]);
+        var v = report.Coverage;
+        layout.Box(
+        [
+            ("What the input covers", ReportTables.Span(report) is { } span
+                ? $"{Capital(v.Source)}: records from {span}; {ReportTables.N(v.RecordsRead)} read, {ReportTables.N(v.RecordsRejected)} rejected as not valid requests."
+                : $"{Capital(v.Source)}: no records."),
+            ("This period", $"{c.Period}: {ReportTables.Coverage(v.Period)}. {report.Summary.PreviousPeriod} (previous): {ReportTables.Coverage(v.Previous)}."),
+        ]);
+        layout.Heading("In brief", 12.5f, keepWith: 60);
+        foreach (var sentence in report.Highlights)
+        {
+            layout.Bullet(sentence, 9.2f);
+        }
+
+        layout.Heading("At a glance", 12.5f, keepWith: 120);
+        layout.Table(ReportTables.Summary(report), 8);
+        if (report.Trend.Count > 1)
+        {
+            layout.Heading("The last periods", 11, keepWith: 78, level: 1);
+            layout.Block(78, (canvas, rect) => Charts.Draw(canvas, rect, ReportCharts.Trend(report)));
+        }
     }
 
-    internal static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    internal static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
-
-    internal static string Day(DateTimeOffset time, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(time, zone).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
-
-    internal static string Time(DateTimeOffset time, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Capital(string text) => ReportTables.Capital(text);
 }

@@ -6,7 +6,8 @@ namespace Oversight.Reports.Pdf;
 
 /// <summary>
 /// A choropleth of request counts by area, drawn from the area shapes: white for none, hatched grey
-/// for suppressed counts, then up to four shades of blue by count, with a legend on the right.
+/// for withheld counts, then up to four shades of blue by count; each area labelled with its tract
+/// number where the label fits, a scale bar in each panel, and a legend below.
 /// </summary>
 internal static class TractMap
 {
@@ -37,21 +38,21 @@ internal static class TractMap
         var right = new SKRect(rect.Right - half, rect.Top + 14, rect.Right, rect.Top + panelHeight);
         PageLayout.DrawText(canvas, "All tracts", left.Left, rect.Top + 9, 8.5f, bold: true, PageLayout.Muted);
         PageLayout.DrawText(canvas, "Enlarged: the smaller, denser tracts (outlined on the left)", right.Left, rect.Top + 9, 8.5f, bold: true, PageLayout.Muted);
-        var project = Panel(canvas, left, all, geography, classes);
+        var project = Panel(canvas, left, all, geography, classes, labels: false);
         using var frame = new SKPaint { Color = PageLayout.Accent, StrokeWidth = 1, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawRect(SKRect.Create(project(new Coordinate(dense.MinX, dense.MaxY)), new SKSize(
             project(new Coordinate(dense.MaxX, dense.MinY)).X - project(new Coordinate(dense.MinX, dense.MaxY)).X,
             project(new Coordinate(dense.MaxX, dense.MinY)).Y - project(new Coordinate(dense.MinX, dense.MaxY)).Y)), frame);
         canvas.Save();
         canvas.ClipRect(right);
-        Panel(canvas, right, dense, geography, classes);
+        Panel(canvas, right, dense, geography, classes, labels: true);
         canvas.Restore();
         canvas.DrawRect(right, frame);
         Legend(canvas, new SKRect(rect.Left, rect.Bottom - LegendHeight + 8, rect.Right, rect.Bottom), classes, suppressBelow);
     }
 
     /// <summary>Draws every area into <paramref name="box"/>, scaled so that <paramref name="extent"/> fits; returns the projection.</summary>
-    private static Func<Coordinate, SKPoint> Panel(SKCanvas canvas, SKRect box, Envelope extent, GeographyBreakdown geography, int[] classes)
+    private static Func<Coordinate, SKPoint> Panel(SKCanvas canvas, SKRect box, Envelope extent, GeographyBreakdown geography, int[] classes, bool labels)
     {
         var squash = Math.Cos(extent.Centre.Y * Math.PI / 180);
         var scale = (float)Math.Min(box.Width / (extent.Width * squash), box.Height / extent.Height);
@@ -74,7 +75,51 @@ internal static class TractMap
             canvas.DrawPath(path, border);
         }
 
+        if (labels)
+        {
+            foreach (var area in geography.Areas)
+            {
+                Label(canvas, area, Project, Fill(area.Requests, classes));
+            }
+        }
+
+        ScaleBar(canvas, box, scale);
         return Project;
+    }
+
+    /// <summary>The tract number at a point inside the tract, when it fits inside the tract's drawn box.</summary>
+    private static void Label(SKCanvas canvas, GeographyRow area, Func<Coordinate, SKPoint> project, SKColor fill)
+    {
+        var envelope = area.Shape.EnvelopeInternal;
+        var topLeft = project(new Coordinate(envelope.MinX, envelope.MaxY));
+        var bottomRight = project(new Coordinate(envelope.MaxX, envelope.MinY));
+        using var font = new SKFont(Fonts.ReportFonts.Regular, 6);
+        var width = font.MeasureText(area.Label);
+        if (bottomRight.X - topLeft.X < width + 2 || bottomRight.Y - topLeft.Y < 8)
+        {
+            return;
+        }
+
+        var at = project(area.Shape.InteriorPoint.Coordinate);
+        var dark = fill.Red + fill.Green + fill.Blue < 330;
+        PageLayout.DrawText(canvas, area.Label, at.X, at.Y + 2, 6, bold: false, dark ? SKColors.White : PageLayout.Ink, SKTextAlign.Center);
+    }
+
+    /// <summary>A scale bar of a round number of kilometres in the panel's lower left corner.</summary>
+    private static void ScaleBar(SKCanvas canvas, SKRect box, float pixelsPerDegree)
+    {
+        var perKm = pixelsPerDegree / 111.32f;
+        var km = new[] { 0.5f, 1, 2, 5, 10, 20, 50 }.LastOrDefault(k => k * perKm <= box.Width * 0.3f, 0.5f);
+        var length = km * perKm;
+        var x = box.Left + 6;
+        var y = box.Bottom - 8;
+        using var white = new SKPaint { Color = new SKColor(255, 255, 255, 220), Style = SKPaintStyle.Fill };
+        canvas.DrawRect(x - 3, y - 11, length + 40, 15, white);
+        using var bar = new SKPaint { Color = PageLayout.Ink, StrokeWidth = 1.2f, Style = SKPaintStyle.Stroke };
+        canvas.DrawLine(x, y, x + length, y, bar);
+        canvas.DrawLine(x, y - 3, x, y + 1, bar);
+        canvas.DrawLine(x + length, y - 3, x + length, y + 1, bar);
+        PageLayout.DrawText(canvas, $"{km.ToString("0.#", CultureInfo.InvariantCulture)} km", x + length + 4, y + 2, 6.5f, bold: false, PageLayout.Ink);
     }
 
     /// <summary>Upper bounds of up to four classes over the unsuppressed, non-zero counts (quartiles).</summary>
@@ -145,7 +190,7 @@ internal static class TractMap
         var entries = new List<(string Label, SKColor Color, bool Hatched)> { ("none", SKColors.White, false) };
         if (suppressBelow > 1)
         {
-            entries.Add(($"fewer than {suppressBelow}", SuppressedFill, true));
+            entries.Add(($"withheld (<{suppressBelow} or [c])", SuppressedFill, true));
         }
 
         var lower = suppressBelow > 1 ? suppressBelow : 1;
@@ -172,7 +217,7 @@ internal static class TractMap
 
             canvas.DrawRect(box, border);
             PageLayout.DrawText(canvas, label, box.Right + 4, rect.Top + 8.5f, 8, bold: false, PageLayout.Ink);
-            x = box.Right + 4 + (label.Length * 4.6f) + 12;
+            x = box.Right + 4 + (label.Length * 4.9f) + 14;
         }
     }
 }

@@ -2,12 +2,13 @@ using ClosedXML.Excel;
 
 namespace Oversight.Reports.Xlsx;
 
-/// <summary>A column of a sheet: header, width in characters, and the number or date format of its cells.</summary>
-internal sealed record Column(string Header, double Width, string? Format = null);
+/// <summary>A column of a sheet: header, width in characters, the number or date format of its cells, and whether long text wraps.</summary>
+internal sealed record Column(string Header, double Width, string? Format = null, bool Wrap = false);
 
 /// <summary>
 /// Writes one table per sheet: bold header row frozen, autofilter over the table, explicit widths,
-/// numbers as numbers, dates as dates; a suppressed count is the only text in a number column.
+/// numbers as numbers, dates as dates; a withheld count is the text "[c]", the only text in a
+/// number column, and a note row under the table says what it means.
 /// </summary>
 internal static class SheetTable
 {
@@ -17,7 +18,11 @@ internal static class SheetTable
     public const string Share = "0.0%";
     public const string Decimal = "0.000";
 
-    public static void Write(IXLWorksheet sheet, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows)
+    /// <summary>What "[c]" means, in the note row under every table that can hold one.</summary>
+    public const string ConfidentialNote =
+        "[c] = confidential: a count withheld by disclosure control — a count from 1 to the small-count threshold minus 1, or a count withheld so that such a count cannot be worked out from the others. See the Methods sheet.";
+
+    public static void Write(IXLWorksheet sheet, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows, string? note = null)
     {
         for (var c = 0; c < columns.Count; c++)
         {
@@ -35,6 +40,11 @@ internal static class SheetTable
             {
                 var cell = sheet.Cell(row, c + 1);
                 Put(cell, values[c]);
+                if (columns[c].Wrap)
+                {
+                    cell.Style.Alignment.WrapText = true;
+                    cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+                }
                 if (columns[c].Format is { } format && values[c] is not (string or ReportCount { Suppressed: true }))
                 {
                     if (format.Contains('y', StringComparison.Ordinal))
@@ -53,6 +63,12 @@ internal static class SheetTable
 
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, Math.Max(row - 1, 1), columns.Count).SetAutoFilter();
+        if (note is not null)
+        {
+            var cell = sheet.Cell(row + 1, 1);
+            Text(cell, note);
+            cell.Style.Font.Italic = true;
+        }
     }
 
     /// <summary>Writes a value with its own type: numbers, dates, or text kept as text.</summary>
@@ -65,10 +81,10 @@ internal static class SheetTable
             case ReportCount { Value: { } count }:
                 cell.Value = count;
                 break;
-            case ReportCount suppressed:
-                Text(cell, suppressed.Text);
+            case ReportCount:
+                Text(cell, ReportCount.Confidential);
                 break;
-            case int or long or double:
+            case int or long or double or decimal:
                 cell.Value = value;
                 break;
             case DateOnly date:

@@ -20,6 +20,9 @@ internal static class ReportsApi
         reports.MapPost("/", CreateAsync).WithSummary("Make the transparency report for a period (in the background)");
         reports.MapGet("/{id}.pdf", PdfAsync).WithSummary("The report as PDF, once done");
         reports.MapGet("/{id}.xlsx", XlsxAsync).WithSummary("The report as an Excel workbook, once done");
+        reports.MapGet("/{id}.html", HtmlAsync).WithSummary("The report as one accessible web page, once done");
+        reports.MapPut("/notes/{period}", ReportNotesApi.PutAsync).WithSummary("Store the staff notes (YAML) for a period; the latest is used by its reports");
+        reports.MapGet("/notes/{period}", ReportNotesApi.GetAsync).WithSummary("The latest staff notes (YAML) for a period");
         reports.MapGet("/{id}", GetAsync).WithSummary("A report's status");
         return v1;
     }
@@ -107,6 +110,13 @@ internal static class ReportsApi
         return bytes is null ? Missing(id) : TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"report-{id}.xlsx");
     }
 
+    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> HtmlAsync(string id, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
+    {
+        await using var db = gate.Database.CreateContext();
+        var bytes = await Find(db, id, user).Where(r => r.Status == "done").Select(r => r.Html).FirstOrDefaultAsync(cancellationToken);
+        return bytes is null ? Missing(id) : TypedResults.Content(System.Text.Encoding.UTF8.GetString(bytes), "text/html; charset=utf-8");
+    }
+
     /// <summary>The report by id; internal reports are invisible to council keys.</summary>
     private static IQueryable<ReportRecord> Find(OversightDbContext db, string id, ClaimsPrincipal user)
     {
@@ -148,6 +158,7 @@ internal static class ReportsApi
             {
                 writer.WriteString("pdf", $"/v1/reports/{r.Id}.pdf");
                 writer.WriteString("xlsx", $"/v1/reports/{r.Id}.xlsx");
+                writer.WriteString("html", $"/v1/reports/{r.Id}.html");
             }
 
             writer.WriteEndObject();

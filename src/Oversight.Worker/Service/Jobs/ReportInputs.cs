@@ -11,13 +11,25 @@ using Oversight.Storage;
 
 namespace Oversight.Worker.Service.Jobs;
 
-/// <summary>A report's inputs read from the database: decision-log rows, stored findings, and their sha256.</summary>
+/// <summary>
+/// A report's inputs read from the database: decision-log rows, stored findings, their
+/// dispositions, the period's staff notes, the trend's timeline, what the log covers, and the sha256 of all of it.
+/// </summary>
 internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFinding> Findings, string Sha256)
 {
+    public List<FindingDisposition> Dispositions { get; init; } = [];
+
+    public ReportNotes? Notes { get; init; }
+
+    public List<(DateTimeOffset SubmittedAt, DecisionOutcome Outcome)> Timeline { get; init; } = [];
+
+    public DateTimeOffset? FirstEntry { get; init; }
+
     /// <summary>
     /// The policy's decisions submitted in the period and the one before it (for the change
     /// figures), and the findings whose first request falls in the period. The sha256 is taken
-    /// over the log entries' chain hashes in log order, then the findings' ids and stored JSON.
+    /// over the log entries' chain hashes in log order, then the findings' ids and stored JSON, then
+    /// their dispositions and the notes, so that a report is made again when any of them changes.
     /// </summary>
     public static async Task<ReportInputs> LoadAsync(OversightDbContext db, Policy policy, ReportingPeriod period, CancellationToken cancellationToken)
     {
@@ -52,7 +64,39 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
             reported.Add(ReportFinding.From(FindingsJson.Read(document.RootElement)));
         }
 
-        return new ReportInputs(rows, reported, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        var dispositions = await Apis.DispositionsApi.LoadAsync(db, [.. findings.Select(f => f.Id)], cancellationToken);
+        foreach (var d in dispositions)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(DispositionFile.Line(d) + "\n"));
+        }
+
+        ReportNotes? notes = null;
+        if (await Apis.ReportNotesApi.LatestAsync(db, period.Name, cancellationToken) is { } stored)
+        {
+            notes = ReportNotes.Parse(stored.Yaml, $"notes for {period.Name}", out _);
+            hash.AppendData(Encoding.UTF8.GetBytes("notes:" + stored.Sha256 + "\n"));
+        }
+
+        // The trend: submissions and outcomes of the four periods before the previous one.
+        var earliest = period;
+        for (var i = 0; i < 4; i++)
+        {
+            earliest = earliest.Previous(policy.TimeZone);
+        }
+
+        var trendFrom = earliest.Start.UtcTicks;
+        var timeline = await db.Decisions.AsNoTracking()
+            .Where(d => d.PolicyId == policy.Id && d.SubmittedAtTicks >= trendFrom && d.SubmittedAtTicks < to)
+            .Select(d => new { d.SubmittedAtTicks, d.Outcome })
+            .ToListAsync(cancellationToken);
+        var first = await db.Decisions.AsNoTracking().OrderBy(d => d.SubmittedAtTicks).Select(d => (long?)d.SubmittedAtTicks).FirstOrDefaultAsync(cancellationToken);
+        return new ReportInputs(rows, reported, Convert.ToHexStringLower(hash.GetHashAndReset()))
+        {
+            Dispositions = dispositions,
+            Notes = notes,
+            Timeline = [.. timeline.Select(t => (new DateTimeOffset(t.SubmittedAtTicks, TimeSpan.Zero), OutcomeNames.TryParse(t.Outcome, out var o) ? o : DecisionOutcome.Allow))],
+            FirstEntry = first is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
+        };
     }
 
     private static List<string> Violated(string decisionJson)

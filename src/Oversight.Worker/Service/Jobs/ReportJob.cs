@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Oversight.Policies;
 using Oversight.Reports;
+using Oversight.Reports.Html;
 using Oversight.Reports.Pdf;
 using Oversight.Reports.Xlsx;
 using Oversight.Storage;
@@ -30,12 +31,24 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
             }
 
             var inputs = await ReportInputs.LoadAsync(db, policy, period, cancellationToken);
-            var report = ReportBuilder.Build(new ReportInput(policy, inputs.Requests, inputs.Findings, period, inputs.Sha256, time.GetUtcNow(), record.Internal, Geography()));
+            var now = time.GetUtcNow();
+            var report = ReportBuilder.Build(new ReportInput(policy, inputs.Requests, inputs.Findings, period, inputs.Sha256, now, record.Internal, Geography())
+            {
+                // The log holds every submission from its first entry on; the service's clock says how far it reaches.
+                Source = new ReportSource("the decision log", inputs.FirstEntry, now, inputs.Requests.Count, [], Inferred: true),
+                Notes = inputs.Notes,
+                Dispositions = inputs.Dispositions,
+                Timeline = inputs.Timeline,
+                KnownPolicies = [.. policies.All.Values],
+            });
             using var pdf = new MemoryStream();
             ReportPdf.Write(report, pdf);
             using var xlsx = new MemoryStream();
             ReportWorkbook.Write(report, xlsx);
-            (record.Pdf, record.Xlsx, record.InputSha256, record.Requests) = (pdf.ToArray(), xlsx.ToArray(), inputs.Sha256, report.Summary.Submitted);
+            using var html = new MemoryStream();
+            ReportHtml.Write(report, html);
+            (record.Pdf, record.Xlsx, record.Html, record.InputSha256, record.Requests) =
+                (pdf.ToArray(), xlsx.ToArray(), html.ToArray(), inputs.Sha256, inputs.Requests.Count(r => period.Contains(r.SubmittedAt)));
         }, time, logger, cancellationToken);
     }
 

@@ -293,6 +293,43 @@ namespace Oversight.Storage.Migrations.Postgres
                     b.ToTable("detection_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Oversight.Storage.FindingDispositionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId", "Id");
+
+                    b.ToTable("finding_dispositions", (string)null);
+                });
+
             modelBuilder.Entity("Oversight.Storage.FindingRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -344,6 +381,43 @@ namespace Oversight.Storage.Migrations.Postgres
                     b.ToTable("findings", (string)null);
                 });
 
+            modelBuilder.Entity("Oversight.Storage.ReportNotesRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Id");
+
+                    b.ToTable("report_notes", (string)null);
+                });
+
             modelBuilder.Entity("Oversight.Storage.ReportRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -358,6 +432,9 @@ namespace Oversight.Storage.Migrations.Postgres
 
                     b.Property<long?>("FinishedAtTicks")
                         .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Html")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("InputSha256")
                         .HasMaxLength(64)

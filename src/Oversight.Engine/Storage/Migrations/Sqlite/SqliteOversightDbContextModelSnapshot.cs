@@ -278,6 +278,41 @@ namespace Oversight.Storage.Migrations.Sqlite
                     b.ToTable("detection_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Oversight.Storage.FindingDispositionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId", "Id");
+
+                    b.ToTable("finding_dispositions", (string)null);
+                });
+
             modelBuilder.Entity("Oversight.Storage.FindingRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -329,6 +364,41 @@ namespace Oversight.Storage.Migrations.Sqlite
                     b.ToTable("findings", (string)null);
                 });
 
+            modelBuilder.Entity("Oversight.Storage.ReportNotesRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Id");
+
+                    b.ToTable("report_notes", (string)null);
+                });
+
             modelBuilder.Entity("Oversight.Storage.ReportRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -343,6 +413,9 @@ namespace Oversight.Storage.Migrations.Sqlite
 
                     b.Property<long?>("FinishedAtTicks")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Html")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("InputSha256")
                         .HasMaxLength(64)
