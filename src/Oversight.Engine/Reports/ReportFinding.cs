@@ -1,3 +1,5 @@
+using Oversight.Requests;
+using Oversight.Policies;
 using Oversight.Detection;
 
 namespace Oversight.Reports;
@@ -16,6 +18,19 @@ public sealed record ReportFinding(
     IReadOnlyList<string> RequestIds)
 {
     /// <summary>The row for a finding of the detectors; the requester of a rate anomaly is never taken.</summary>
+    /// <summary>
+    /// The findings a report of a recorded log states: the detectors run over the policy's counted
+    /// (allowed or reviewed) requests as recorded, kept when their first request falls in the
+    /// period. The service and <c>oversight report --export</c> both take them from here, so that a
+    /// report can be recomputed from an export of the log.
+    /// </summary>
+    public static IReadOnlyList<Finding> OfRecordedLog(Policy policy, IReadOnlyList<FootageRequest> counted, ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(period);
+        return [.. Detectors.Run(policy, counted).Where(f => period.Contains(f.FirstSubmittedAt))];
+    }
+
     public static ReportFinding From(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);

@@ -1,3 +1,4 @@
+using Oversight.Log;
 using Oversight.Gate;
 using Oversight.Requests;
 
@@ -34,6 +35,26 @@ public sealed record ReportRequest(
         var request = decision.Request;
         var policy = decision.Policy;
         return From(request, decision.Outcome, [.. decision.Violated], policy.Id, policy.Version, policy.Sha256);
+    }
+
+    /// <summary>
+    /// The row for an entry of the decision log: the request and the decision as recorded (the
+    /// outcome, the rules it violated and the policy that decided it), never gated again. Null when
+    /// the entry's request no longer reads.
+    /// </summary>
+    public static ReportRequest? FromEntry(LogEntryFields entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (RequestJson.Parse(entry.RequestJson, RequestLimits.Stored).Value is not { } request || !OutcomeNames.TryParse(entry.Outcome, out var outcome))
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(entry.DecisionJson);
+        List<string> violated = document.RootElement.TryGetProperty("rules", out var rules)
+            ? [.. rules.EnumerateArray().Where(r => r.GetProperty("outcome").GetString() == "violated").Select(r => r.GetProperty("id").GetString()!)]
+            : [];
+        return From(request, outcome, violated, entry.PolicyId, entry.PolicyVersion, entry.PolicySha256);
     }
 
     /// <summary>The row for a request and the decision recorded for it.</summary>

@@ -17,10 +17,13 @@ internal sealed class ReportVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "report",
         "Make the transparency report for a period: replay the history, run the detectors, write PDF and/or Excel.",
-        "report --policy P --input F --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--html Z] [--geography G.geojson] [--notes N.yaml] [--dispositions D.jsonl] [--internal] [--strict] [--quiet]",
+        "report --policy P (--input F | --export LOG.jsonl --checkpoint C [--key VKEY]) --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--html Z] [--geography G.geojson] [--notes N.yaml] [--dispositions D.jsonl] [--internal] [--strict] [--quiet]",
         [
             new("policy", "P", "Policy YAML file.", Required: true),
-            new("input", "F", "The history: .jsonl, .json or .csv (a file; its SHA-256 goes on the cover).", Required: true),
+            new("input", "F", "The history: .jsonl, .json or .csv (a file; its SHA-256 goes on the cover)."),
+            new("export", "LOG", "Instead of --input: a decision-log export ('oversight log export'); the report is made from the decisions as recorded in entries 0…N−1 of --checkpoint, as the service made its own."),
+            new("checkpoint", "C", "With --export: the signed checkpoint a published report states; the export must match it."),
+            new("key", "VKEY", "With --export: the log's verifier key (or a file holding it); the checkpoint must be signed by it."),
             new("period", "PERIOD", "2026Q3 (a quarter), 2026-08 (a month) or 2026 (a year), in the policy's time zone.", Required: true),
             new("pdf", "X", "Write the PDF report here."),
             new("xlsx", "Y", "Write the Excel workbook here."),
@@ -87,7 +90,17 @@ internal sealed class ReportVerb : IVerb
             }
         }
 
-        var input = args["input"]!;
+        if (args["export"] is { } export)
+        {
+            return await FromExportAsync(args, console, policy, period, geography, notes, export);
+        }
+
+        if (args["input"] is not { } input)
+        {
+            await console.Error.WriteLineAsync("oversight report: give --input F (a history to gate), or --export LOG.jsonl with --checkpoint C (a decision log as recorded)");
+            return ExitCodes.Invalid;
+        }
+
         if (input == "-" || !File.Exists(input))
         {
             await console.Error.WriteLineAsync($"oversight report: --input: {(input == "-" ? "the report needs a file (its SHA-256 goes on the cover), not standard input" : $"{input}: no such file")}");
@@ -155,6 +168,94 @@ internal sealed class ReportVerb : IVerb
             Dispositions = dispositions,
         });
         return await WriteAsync(args, console, report, clock, quiet, read.Invalid);
+    }
+
+    /// <summary>
+    /// The report from a decision-log export bound to a checkpoint: entries 0…N−1 are checked
+    /// against the checkpoint, and the decisions as recorded (never gated again) are reported,
+    /// so that anyone holding the export can recompute a report the service published.
+    /// </summary>
+    private static async Task<int> FromExportAsync(Arguments args, Console2 console, Policy policy, ReportingPeriod period, ReportGeography? geography, ReportNotes? notes, string export)
+    {
+        var clock = Stopwatch.StartNew();
+        if (args["checkpoint"] is not { } checkpointPath)
+        {
+            await console.Error.WriteLineAsync("oversight report: --export needs --checkpoint C: the checkpoint the report is bound to");
+            return ExitCodes.Invalid;
+        }
+
+        Log.NoteKey? key = null;
+        if (args["key"] is { } keyText && (key = await LogFiles.VerifierAsync(keyText, console, "report")) is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        if (await LogFiles.CheckpointAsync(checkpointPath, console, "report") is not { } note)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        _ = Log.Checkpoint.TryParse(note.Text, out var checkpoint, out _);
+        var verifier = new Log.LogVerifier();
+        var entries = new List<Log.LogEntryFields>();
+        try
+        {
+            using var reader = new StreamReader(export);
+            foreach (var line in Log.LogExport.Read(reader).Where(l => l.Kind == "entry"))
+            {
+                if (line.Index >= checkpoint!.Size)
+                {
+                    break;
+                }
+
+                verifier.Add(line.Index, line.Entry, line.LeafHash, $"entry {line.Index}");
+                if (Log.LogEntry.TryRead(line.Entry, out var fields, out var error))
+                {
+                    entries.Add(fields!);
+                }
+                else
+                {
+                    verifier.Problem(line.Index, error);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            await console.Error.WriteLineAsync($"oversight report: --export {export}: {e.Message}");
+            return ExitCodes.Invalid;
+        }
+
+        verifier.Check(note, key, checkpoint!.Origin, $"the checkpoint in {checkpointPath}");
+        if (!verifier.Intact)
+        {
+            await console.Error.WriteLineAsync($"oversight report: the export does not match the checkpoint it is to be bound to: {verifier.Problems[0]}");
+            return ExitCodes.Failures;
+        }
+
+        var from = period.Previous(policy.TimeZone).Start.UtcTicks;
+        var to = period.End.UtcTicks;
+        var mine = entries.Where(e => e.PolicyId == policy.Id).ToList();
+        var rows = mine.Where(e => e.SubmittedAtTicks >= from && e.SubmittedAtTicks < to).Select(ReportRequest.FromEntry).OfType<ReportRequest>().ToList();
+        var counted = mine.Where(e => e.Outcome != "deny")
+            .Select(e => Requests.RequestJson.Parse(e.RequestJson, Requests.RequestLimits.Stored).Value).OfType<Requests.FootageRequest>().ToList();
+        var findings = ReportFinding.OfRecordedLog(policy, counted, period).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var earliest = period;
+        for (var i = 0; i < 4; i++)
+        {
+            earliest = earliest.Previous(policy.TimeZone);
+        }
+
+        var timeline = mine.Where(e => e.SubmittedAtTicks >= earliest.Start.UtcTicks && e.SubmittedAtTicks < to)
+            .Select(e => (new DateTimeOffset(e.SubmittedAtTicks, TimeSpan.Zero), OutcomeNames.TryParse(e.Outcome, out var o) ? o : DecisionOutcome.Allow)).ToList();
+        var bound = new LogCheckpoint(checkpoint.Origin, checkpoint.Size, Convert.ToBase64String(checkpoint.Root), note.ToString());
+        var report = ReportBuilder.Build(new ReportInput(policy, rows, [.. findings.Select(ReportFinding.From)], period, Convert.ToHexStringLower(checkpoint.Root), DateTimeOffset.UtcNow, args.Has("internal"), geography)
+        {
+            Source = new ReportSource("the decision log", entries.Count == 0 ? null : new DateTimeOffset(entries.Min(e => e.SubmittedAtTicks), TimeSpan.Zero), entries.Count == 0 ? null : new DateTimeOffset(entries.Max(e => e.RecordedAtTicks), TimeSpan.Zero), rows.Count, [], Inferred: true),
+            Notes = notes,
+            Timeline = timeline,
+            Checkpoint = bound,
+        });
+        return await WriteAsync(args, console, report, clock, args.Has("quiet"), 0);
     }
 
     private static async Task<int> WriteAsync(Arguments args, Console2 console, TransparencyReport report, Stopwatch clock, bool quiet, int invalid)

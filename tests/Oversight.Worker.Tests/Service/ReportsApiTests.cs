@@ -72,6 +72,7 @@ public sealed class ReportsApiTests
     public async Task Report_AfterDetection_CarriesTheStoredFindingsWithoutIdentifiers()
     {
         await using var service = await WithHistoryAsync("sqlite", "olmsted-county-so", count: 24);
+        service.Clock.Now = TestService.Noon.AddMinutes(5);
         await FindingsApiTests.SubmitTrackAsync(await service.ClientAsync(Roles.Agency, "rochester-mn-pd"));
         await service.App.Services.GetRequiredService<DetectionJob>().RunAsync(full: true, CancellationToken.None);
         var council = await service.ClientAsync(Roles.Council);
@@ -94,6 +95,7 @@ public sealed class ReportsApiTests
     public async Task Report_NotesStoredForThePeriodAndDispositions_AreInTheReportAndItsWebPage()
     {
         await using var service = await WithHistoryAsync("sqlite", "olmsted-county-so", count: 24);
+        service.Clock.Now = TestService.Noon.AddMinutes(5);
         await FindingsApiTests.SubmitTrackAsync(await service.ClientAsync(Roles.Agency, "rochester-mn-pd"));
         await service.App.Services.GetRequiredService<DetectionJob>().RunAsync(full: true, CancellationToken.None);
         var auditor = await service.ClientAsync(Roles.Auditor);
@@ -177,7 +179,7 @@ public sealed class ReportsApiTests
         await using var service = await WithHistoryAsync("sqlite");
         await using (var db = service.Database.CreateContext())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE findings");
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE finding_dispositions");
         }
 
         var council = await service.ClientAsync(Roles.Council);
@@ -187,7 +189,7 @@ public sealed class ReportsApiTests
         Assert.Equal("failed", status.GetProperty("status").GetString());
         var error = status.GetProperty("error").GetString()!;
         Assert.Contains("internal error", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("findings", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("finding_dispositions", error, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await council.GetAsync(response.Headers.Location + ".pdf")).StatusCode);
     }
 
@@ -197,6 +199,7 @@ public sealed class ReportsApiTests
         await using var service = await WithHistoryAsync("sqlite");
         var job = new ReportJob(
             service.App.Services.GetRequiredService<Oversight.Worker.Service.GateService>(),
+            service.App.Services.GetRequiredService<Oversight.Worker.Service.Log.TransparencyLog>(),
             service.App.Services.GetRequiredService<Oversight.Worker.Service.PolicyStore>(),
             Microsoft.Extensions.Options.Options.Create(service.Options),
             new FixedTime(new DateTimeOffset(2026, 10, 2, 12, 0, 0, TimeSpan.Zero)),
@@ -207,6 +210,55 @@ public sealed class ReportsApiTests
         await using var db = service.Database.CreateContext();
         var record = Assert.Single(db.Reports);
         Assert.Equal(("2026Q3", "done", 7), (record.Period, record.Status, record.Requests));
+    }
+
+    [Fact]
+    public async Task Report_StatesTheCheckpointItWasComputedFrom_AndCountsOnlyItsEntries()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        var checkpoint = await service.CheckpointAsync(7);
+        Assert.True(Oversight.Log.SignedNote.TryParse(checkpoint, out var note, out _));
+        Assert.True(Oversight.Log.Checkpoint.TryParse(note!.Text, out var signed, out _));
+        var council = await service.ClientAsync(Roles.Council);
+
+        var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+        Assert.Equal("done", (await WaitAsync(service, council, response.Headers.Location!.ToString())).GetProperty("status").GetString());
+
+        var html = await council.GetStringAsync(response.Headers.Location + ".html");
+        Assert.Contains(signed!.Origin, html, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(signed.Root), html, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(await council.GetByteArrayAsync(response.Headers.Location + ".xlsx")));
+        Assert.Contains(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString().Contains(Convert.ToBase64String(signed.Root), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Report_RecomputedFromAnExportAndItsCheckpoint_GivesTheSameNumbers()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        var council = await service.ClientAsync(Roles.Council);
+        var response = await council.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""));
+        Assert.Equal("done", (await WaitAsync(service, council, response.Headers.Location!.ToString())).GetProperty("status").GetString());
+        using var published = new XLWorkbook(new MemoryStream(await council.GetByteArrayAsync(response.Headers.Location + ".xlsx")));
+        var checkpoint = Path.Combine(service.Folder.Path, "checkpoint.txt");
+        File.WriteAllText(checkpoint, await service.Client().GetStringAsync("/v1/log/checkpoint"));
+        var export = Path.Combine(service.Folder.Path, "log.jsonl");
+        Assert.Equal(0, Cli.OversightProcess.Run("log", "export", "--db", service.Options.Db!, "--out", export).ExitCode);
+
+        var xlsx = Path.Combine(service.Folder.Path, "recomputed.xlsx");
+        var recomputed = Cli.OversightProcess.Run("report", "--policy", Path.Combine(service.PoliciesFolder, "test-limits.yaml"), "--export", export,
+            "--checkpoint", checkpoint, "--key", service.LogVerifierKey, "--period", "2026Q3", "--xlsx", xlsx, "--geography", service.Options.Geography!);
+
+        Assert.True(recomputed.ExitCode == 0, recomputed.Error);
+        using var again = new XLWorkbook(xlsx);
+        foreach (var sheet in new[] { "Weekly", "Denials", "ByAgency", "ByLegalBasis", "ByIncidentType", "ByGeography" })
+        {
+            string Cells(XLWorkbook book) => string.Join("|", book.Worksheet(sheet).CellsUsed().Select(c => c.Address + "=" + c.GetString()));
+            Assert.Equal(Cells(published), Cells(again));
+        }
+
+        string Summary(XLWorkbook book) => string.Join("|", book.Worksheet("Summary").RowsUsed().Select(r => r.Cell(1).GetString() + "=" + r.Cell(2).GetString())
+            .Where(line => !line.Contains("Generated", StringComparison.Ordinal) && !line.Contains("SHA-256", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(Summary(published), Summary(again));
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

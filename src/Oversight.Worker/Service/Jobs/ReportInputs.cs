@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Detection;
 using Oversight.Gate;
+using Oversight.Log;
 using Oversight.Policies;
 using Oversight.Reports;
 using Oversight.Requests;
@@ -25,43 +26,55 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
 
     public DateTimeOffset? FirstEntry { get; init; }
 
+    /// <summary>The signed checkpoint the report was computed from; null when the service signs none.</summary>
+    public LogCheckpoint? Checkpoint { get; init; }
+
     /// <summary>
     /// The policy's decisions submitted in the period and the one before it (for the change
-    /// figures), and the findings whose first request falls in the period. The sha256 is taken
-    /// over the log entries' chain hashes in log order, then the findings' ids and stored JSON, then
-    /// their dispositions and the notes, so that a report is made again when any of them changes.
+    /// figures), read from the verified entries 0…N−1 of the latest signed checkpoint (every entry
+    /// when none is signed), and the findings whose first request falls in the period. The sha256
+    /// is taken over those entries' leaf hashes in log order, then the findings' ids and stored
+    /// JSON, then their dispositions and the notes, so that a report is made again when any of them changes.
     /// </summary>
-    public static async Task<ReportInputs> LoadAsync(OversightDbContext db, Policy policy, ReportingPeriod period, CancellationToken cancellationToken)
+    public static async Task<ReportInputs> LoadAsync(OversightDbContext db, GateService gate, Log.TransparencyLog log, Policy policy, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var from = period.Previous(policy.TimeZone).Start.UtcTicks;
         var to = period.End.UtcTicks;
-        var decisions = await db.Decisions.AsNoTracking()
-            .Where(d => d.PolicyId == policy.Id && d.SubmittedAtTicks >= from && d.SubmittedAtTicks < to)
-            .OrderBy(d => d.Sequence)
-            .Select(d => new { d.RequestJson, d.DecisionJson, d.Outcome, d.PolicyVersion, d.PolicySha256, d.Hash })
-            .ToListAsync(cancellationToken);
-        var findings = await db.Findings.AsNoTracking()
-            .Where(f => f.PolicyId == policy.Id && f.FirstSubmittedAtTicks >= period.Start.UtcTicks && f.FirstSubmittedAtTicks < to)
-            .OrderBy(f => f.Id)
-            .ToListAsync(cancellationToken);
+        // A checkpoint over everything recorded so far, so that the report covers it all and says so.
+        await log.SignAsync(cancellationToken);
+        LogCheckpoint? bound = null;
+        var upTo = long.MaxValue;
+        if (log.Signer is not null && await log.LatestAsync(cancellationToken) is { } note && Oversight.Log.Checkpoint.TryParse(note.Text, out var checkpoint, out _))
+        {
+            bound = new LogCheckpoint(checkpoint!.Origin, checkpoint.Size, Convert.ToBase64String(checkpoint.Root), note.ToString());
+            upTo = checkpoint.Size;
+        }
+
+        var entries = gate.Entries(e => e.Sequence <= upTo && e.PolicyId == policy.Id && e.SubmittedAtTicks >= from && e.SubmittedAtTicks < to);
+        var decisions = await gate.ReadAsync(db, entries, cancellationToken);
+        // The findings are the detectors' over the policy's counted entries as recorded up to the
+        // checkpoint, so that anyone holding an export of the log gets the same ones.
+        var counted = await gate.ReadAsync(db, gate.Entries(e => e.Sequence <= upTo && e.PolicyId == policy.Id && e.Outcome != DecisionOutcome.Deny), cancellationToken);
+        var findings = ReportFinding.OfRecordedLog(
+            policy, [.. counted.Select(c => RequestJson.Parse(c.Entry.RequestJson, RequestLimits.Stored).Value).OfType<FootageRequest>()], period)
+            .OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var rows = new List<ReportRequest>(decisions.Count);
-        foreach (var d in decisions)
+        foreach (var (row, entry) in decisions)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(d.Hash + "\n"));
-            if (RequestJson.Parse(d.RequestJson, RequestLimits.Stored).Value is { } request && OutcomeNames.TryParse(d.Outcome, out var outcome))
+            hash.AppendData(row.LeafHash ?? MerkleHash.Leaf(LogRows.Entry(row)));
+            if (ReportRequest.FromEntry(entry) is { } request)
             {
-                rows.Add(ReportRequest.From(request, outcome, Violated(d.DecisionJson), policy.Id, d.PolicyVersion, d.PolicySha256));
+                rows.Add(request);
             }
         }
 
         var reported = new List<ReportFinding>(findings.Count);
         foreach (var f in findings)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(f.Id + "\n" + f.Json + "\n"));
-            using var document = JsonDocument.Parse(f.Json);
-            reported.Add(ReportFinding.From(FindingsJson.Read(document.RootElement)));
+            hash.AppendData(Encoding.UTF8.GetBytes(f.Id + "\n" + FindingsJson.ToJson(f) + "\n"));
+            reported.Add(ReportFinding.From(f));
         }
 
         var dispositions = await Apis.DispositionsApi.LoadAsync(db, [.. findings.Select(f => f.Id)], cancellationToken);
@@ -85,25 +98,15 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
         }
 
         var trendFrom = earliest.Start.UtcTicks;
-        var timeline = await db.Decisions.AsNoTracking()
-            .Where(d => d.PolicyId == policy.Id && d.SubmittedAtTicks >= trendFrom && d.SubmittedAtTicks < to)
-            .Select(d => new { d.SubmittedAtTicks, d.Outcome })
-            .ToListAsync(cancellationToken);
-        var first = await db.Decisions.AsNoTracking().OrderBy(d => d.SubmittedAtTicks).Select(d => (long?)d.SubmittedAtTicks).FirstOrDefaultAsync(cancellationToken);
+        var timeline = gate.Entries(e => e.Sequence <= upTo && e.PolicyId == policy.Id && e.SubmittedAtTicks >= trendFrom && e.SubmittedAtTicks < to);
+        var all = gate.Entries(e => e.Sequence <= upTo);
         return new ReportInputs(rows, reported, Convert.ToHexStringLower(hash.GetHashAndReset()))
         {
             Dispositions = dispositions,
             Notes = notes,
-            Timeline = [.. timeline.Select(t => (new DateTimeOffset(t.SubmittedAtTicks, TimeSpan.Zero), OutcomeNames.TryParse(t.Outcome, out var o) ? o : DecisionOutcome.Allow))],
-            FirstEntry = first is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
+            Timeline = [.. timeline.Select(t => (new DateTimeOffset(t.SubmittedAtTicks, TimeSpan.Zero), t.Outcome))],
+            FirstEntry = all.Count == 0 ? null : new DateTimeOffset(all.Min(e => e.SubmittedAtTicks), TimeSpan.Zero),
+            Checkpoint = bound,
         };
-    }
-
-    private static List<string> Violated(string decisionJson)
-    {
-        using var document = JsonDocument.Parse(decisionJson);
-        return document.RootElement.TryGetProperty("rules", out var rules)
-            ? [.. rules.EnumerateArray().Where(r => r.GetProperty("outcome").GetString() == "violated").Select(r => r.GetProperty("id").GetString()!)]
-            : [];
     }
 }

@@ -14,7 +14,7 @@ namespace Oversight.Worker.Service.Jobs;
 /// Makes a recorded report by id, and each quarter's public report once the quarter is over.
 /// Reentrant: a finished report is left as it is; an interrupted one is simply made again.
 /// </summary>
-public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, TimeProvider time, ILogger<ReportJob> logger)
+public sealed class ReportJob(GateService gate, Log.TransparencyLog log, PolicyStore policies, IOptions<ServiceOptions> options, TimeProvider time, ILogger<ReportJob> logger)
 {
     public const string RecurringId = "transparency-report-quarterly";
 
@@ -30,7 +30,7 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
                 throw new InvalidOperationException(error);
             }
 
-            var inputs = await ReportInputs.LoadAsync(db, policy, period, cancellationToken);
+            var inputs = await ReportInputs.LoadAsync(db, gate, log, policy, period, cancellationToken);
             var now = time.GetUtcNow();
             var report = ReportBuilder.Build(new ReportInput(policy, inputs.Requests, inputs.Findings, period, inputs.Sha256, now, record.Internal, Geography())
             {
@@ -40,6 +40,7 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
                 Dispositions = inputs.Dispositions,
                 Timeline = inputs.Timeline,
                 KnownPolicies = [.. policies.All.Values],
+                Checkpoint = inputs.Checkpoint,
             });
             using var pdf = new MemoryStream();
             ReportPdf.Write(report, pdf);
@@ -64,7 +65,7 @@ public sealed class ReportJob(GateService gate, PolicyStore policies, IOptions<S
         var name = quarter == 1 ? $"{now.Year - 1}Q4" : $"{now.Year}Q{quarter - 1}";
         ReportingPeriod.TryParse(name, policy.TimeZone, out var period, out _);
         await using var db = gate.Database.CreateContext();
-        var inputs = await ReportInputs.LoadAsync(db, policy, period, cancellationToken);
+        var inputs = await ReportInputs.LoadAsync(db, gate, log, policy, period, cancellationToken);
         if (await db.Reports.AnyAsync(r => r.PolicyId == policy.Id && r.Period == name && !r.Internal && r.Status == "done" && r.InputSha256 == inputs.Sha256, cancellationToken))
         {
             logger.LogInformation("The {Period} report for {Policy} is up to date", name, policy.Id);
