@@ -105,10 +105,12 @@ internal sealed class TestService : IAsyncDisposable
     public string LogVerifierKey => App.Services.GetRequiredService<Oversight.Worker.Service.Log.TransparencyLog>().VerifierKey!;
 
     /// <summary>Waits until a checkpoint covers at least <paramref name="size"/> entries, and returns its note.</summary>
-    public async Task<string> CheckpointAsync(long size)
+    public Task<string> CheckpointAsync(long size) => WaitForCheckpointAsync(Client(), size);
+
+    /// <summary>Asks a service for its latest checkpoint until it covers at least <paramref name="size"/> entries (30 s at most).</summary>
+    public static async Task<string> WaitForCheckpointAsync(HttpClient client, long size)
     {
-        var client = Client();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 300; i++)
         {
             var response = await client.GetAsync("/v1/log/checkpoint");
             var text = await response.Content.ReadAsStringAsync();
@@ -118,10 +120,10 @@ internal sealed class TestService : IAsyncDisposable
                 return text;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
 
-        throw new TimeoutException($"no checkpoint of size {size} within 10 s");
+        throw new TimeoutException($"no checkpoint of size {size} within 30 s");
     }
 
     public HttpClient Client(string? key = null)
