@@ -18,6 +18,9 @@ internal sealed class ReplayVerb : IVerb
             new("out", "FILE", "Write decisions here instead of standard output."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             new("quiet", null, "No progress or summary on standard error."),
+            SearchVerbs.AuditOption,
+            SearchInputs.AgencyOption,
+            PlateKeys.Option,
         ],
         "Invalid records are reported on standard error with line and column, counted and skipped.\n" +
         "Exit status: 0 done; 2 invalid policy, unreadable input, or an invalid record with --strict.");
@@ -28,6 +31,12 @@ internal sealed class ReplayVerb : IVerb
         if (policy is null)
         {
             return ExitCodes.Invalid;
+        }
+
+        switch (await SearchVerbs.OnSearchesAsync(policy, args["input"]!, console, "replay"))
+        {
+            case true: return await SearchVerbs.ReplayAsync(args, console, policy);
+            case false: return ExitCodes.Invalid;
         }
 
         var quiet = args.Has("quiet");

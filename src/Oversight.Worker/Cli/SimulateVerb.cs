@@ -18,6 +18,9 @@ internal sealed class SimulateVerb : IVerb
             new("out", "FILE", "Write the diff here: .json, or .xlsx for a workbook (Summary, Changed, ByRule, ByAgency). Default: JSON on standard output."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             new("quiet", null, "No progress or summary on standard error."),
+            SearchVerbs.AuditOption,
+            SearchInputs.AgencyOption,
+            PlateKeys.Option,
         ],
         "Each policy keeps its own quota: a request the candidate denies uses none of the candidate's quota,\n" +
         "so later decisions can change in both directions. Rules with action warn show how often they\n" +
@@ -37,6 +40,18 @@ internal sealed class SimulateVerb : IVerb
         {
             await console.Error.WriteLineAsync($"oversight simulate: --out must end in .json or .xlsx, not '{output}'");
             return ExitCodes.Invalid;
+        }
+
+        if (baseline.Subject != candidate.Subject)
+        {
+            await console.Error.WriteLineAsync($"oversight simulate: the baseline judges {Subject(baseline)} and the candidate {Subject(candidate)}; compare policies of one subject");
+            return ExitCodes.Invalid;
+        }
+
+        switch (await SearchVerbs.OnSearchesAsync(candidate, args["input"]!, console, "simulate"))
+        {
+            case true: return await SearchVerbs.SimulateAsync(args, console, baseline, candidate, output);
+            case false: return ExitCodes.Invalid;
         }
 
         var clock = Stopwatch.StartNew();
@@ -62,23 +77,7 @@ internal sealed class SimulateVerb : IVerb
             }
         });
 
-        if (output is null)
-        {
-            await console.Out.WriteLineAsync(SimulationJson.ToJson(result, indented: true));
-        }
-        else
-        {
-            await using var file = File.Create(output);
-            if (output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            {
-                SimulationWorkbook.Write(result, file);
-            }
-            else
-            {
-                await using var writer = new StreamWriter(file);
-                await writer.WriteAsync(SimulationJson.ToJson(result, indented: true));
-            }
-        }
+        await WriteAsync(console, result, output);
 
         if (!quiet)
         {
@@ -92,4 +91,28 @@ internal sealed class SimulateVerb : IVerb
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>Writes the diff: JSON on standard output, or to <paramref name="output"/> as .json or .xlsx.</summary>
+    internal static async Task WriteAsync(Console2 console, SimulationResult result, string? output)
+    {
+        if (output is null)
+        {
+            await console.Out.WriteLineAsync(SimulationJson.ToJson(result, indented: true));
+            return;
+        }
+
+        await using var file = File.Create(output);
+        if (output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            SimulationWorkbook.Write(result, file);
+        }
+        else
+        {
+            await using var writer = new StreamWriter(file);
+            await writer.WriteAsync(SimulationJson.ToJson(result, indented: true));
+        }
+    }
+
+    private static string Subject(Oversight.Policies.Policy policy) =>
+        policy.Subject == Oversight.Policies.PolicySubject.AlprSearches ? "ALPR searches" : "footage requests";
 }

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Oversight.Detection;
+using Oversight.Detection.Searches;
+using Oversight.Gate;
+using Oversight.Policies;
+using Oversight.Searches;
+using Oversight.Searches.Audit;
+using Oversight.Searches.Flock;
+using Oversight.Simulation;
+
+namespace Oversight.Worker.Cli;
+
+/// <summary>
+/// replay, detect and simulate on ALPR searches: the same verbs, in audit mode (every search counts,
+/// whatever its outcome), when the policy's subject is alpr-searches. The input is search JSONL or a
+/// Flock export read as it is.
+/// </summary>
+internal static class SearchVerbs
+{
+    /// <summary>The option that asks for audit mode; searches are always audited.</summary>
+    public static readonly OptionSpec AuditOption = new(
+        "audit", null, "Audit mode: every record counts toward quotas and detectors whatever its outcome (the default, and the only mode, for ALPR searches).");
+
+    /// <summary>
+    /// Whether the verb runs on searches: null when the policy and the input both hold footage
+    /// requests; true when both are about searches; false (after saying why) when they disagree.
+    /// </summary>
+    public static async Task<bool?> OnSearchesAsync(Policy policy, string input, Console2 console, string verb)
+    {
+        var searches = SearchInputs.HoldsSearches(input);
+        var searchPolicy = policy.Subject == PolicySubject.AlprSearches;
+        if (searches == searchPolicy)
+        {
+            return searches ? true : null;
+        }
+
+        await console.Error.WriteLineAsync(searches
+            ? $"oversight {verb}: {input} holds ALPR searches, but the policy {policy.Id} judges footage requests; use a policy with 'subject: alpr-searches' (for example policies/eugene-or-alpr.yaml)"
+            : $"oversight {verb}: the policy {policy.Id} judges ALPR searches (subject: alpr-searches), but {input} does not hold searches (a Flock export or search JSONL from 'oversight import flock')");
+        return false;
+    }
+
+    /// <summary>Reads the searches of <c>--input</c> with the verb's --agency, --plate-key and --strict; null when reading stopped.</summary>
+    public static async Task<SearchRead?> ReadAsync(Arguments args, Console2 console, string verb)
+    {
+        if (await PlateKeys.ResolveAsync(args, console, verb) is not var (key, _))
+        {
+            return null;
+        }
+
+        return await SearchInputs.ReadAsync([args["input"]!], new FlockOptions(args["agency"], key), args.Has("strict"), console, verb);
+    }
+
+    public static async Task<int> ReplayAsync(Arguments args, Console2 console, Policy policy)
+    {
+        var clock = Stopwatch.StartNew();
+        if (await ReadAsync(args, console, "replay") is not { } read)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var ordered = SearchAudit.InOrder(read.Searches);
+        var counts = new int[3];
+        var violated = new Dictionary<string, int>(StringComparer.Ordinal);
+        var withheld = new Dictionary<string, int>(StringComparer.Ordinal);
+        var progress = new Progress(console, "replay", ordered.Count, args.Has("quiet"));
+        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
+        {
+            using var writer = new Utf8JsonWriter(target);
+            foreach (var decision in SearchAudit.Run(policy, ordered, new SearchHistory()))
+            {
+                SearchDecisionJson.Write(writer, decision);
+                writer.Flush();
+                writer.Reset();
+                target.WriteByte((byte)'\n');
+                counts[(int)decision.Outcome]++;
+                Tally(decision, violated, withheld);
+                progress.Tick();
+            }
+        }
+
+        if (!args.Has("quiet"))
+        {
+            await console.Error.WriteLineAsync(
+                $"replay: {English.Count(ordered.Count, "search", "searches")} audited in {clock.Elapsed.TotalSeconds:0.0} s — compliant {counts[0]:N0}, needs review {counts[1]:N0}, would have been denied {counts[2]:N0}" +
+                Rules("rules broken", violated) + Rules("not published", withheld) + Skipped(read));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> DetectAsync(Arguments args, Console2 console, Policy policy)
+    {
+        var clock = Stopwatch.StartNew();
+        if (await ReadAsync(args, console, "detect") is not { } read)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var quiet = args.Has("quiet");
+        var findings = SearchDetectors.Run(policy, read.Searches, new Steps(step =>
+        {
+            if (!quiet && read.Searches.Count >= 10_000)
+            {
+                console.Error.WriteLine($"detect: {step} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            }
+        }));
+        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
+        {
+            await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
+            FindingsJson.Write(writer, findings);
+            target.WriteByte((byte)'\n');
+        }
+
+        if (!quiet)
+        {
+            var byKind = findings.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count():N0}");
+            await console.Error.WriteLineAsync(
+                $"detect: {English.Count(findings.Count, "finding")} over {English.Count(read.Searches.Count, "search", "searches")} (every search counts: audit mode) in {clock.Elapsed.TotalSeconds:0.0} s" +
+                (findings.Count > 0 ? $" — {string.Join(", ", byKind)}" : string.Empty) + Skipped(read));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> SimulateAsync(Arguments args, Console2 console, Policy baseline, Policy candidate, string? output)
+    {
+        var clock = Stopwatch.StartNew();
+        if (await ReadAsync(args, console, "simulate") is not { } read)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var ordered = SearchAudit.InOrder(read.Searches);
+        var quiet = args.Has("quiet");
+        var result = SearchSimulator.Run(baseline, candidate, ordered, done =>
+        {
+            if (!quiet && ordered.Count >= 50_000)
+            {
+                console.Error.WriteLine($"simulate: {done:N0} of {ordered.Count:N0} ({100.0 * done / ordered.Count:0}%)");
+            }
+        });
+        await SimulateVerb.WriteAsync(console, result, output);
+        if (!quiet)
+        {
+            await console.Error.WriteLineAsync(
+                $"simulate: {English.Count(ordered.Count, "search", "searches")} audited in {clock.Elapsed.TotalSeconds:0.0} s; " +
+                $"baseline compliant {result.Baseline.Allow:N0} / needs review {result.Baseline.Review:N0} / would have been denied {result.Baseline.Deny:N0}; " +
+                $"candidate compliant {result.Candidate.Allow:N0} / needs review {result.Candidate.Review:N0} / would have been denied {result.Candidate.Deny:N0}; " +
+                $"{English.Count(result.Changed.Count, "decision")} change" + Skipped(read));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    internal static void Tally(SearchDecision decision, Dictionary<string, int> violated, Dictionary<string, int> withheld)
+    {
+        foreach (var result in decision.Rules)
+        {
+            var tally = result.Outcome switch
+            {
+                RuleOutcome.Violated => violated,
+                RuleOutcome.NotPublished => withheld,
+                _ => null,
+            };
+            if (tally is not null)
+            {
+                tally[result.Rule.Id] = tally.GetValueOrDefault(result.Rule.Id) + 1;
+            }
+        }
+    }
+
+    private static string Rules(string what, Dictionary<string, int> counts) =>
+        counts.Count == 0 ? string.Empty : $"; {what}: {string.Join(", ", counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"))}";
+
+    internal static string Skipped(SearchRead read) =>
+        (read.Duplicates > 0 ? $"; {English.Count(read.Duplicates, "search", "searches")} read twice kept once" : string.Empty) +
+        (read.Invalid > 0 ? $"; {English.Count(read.Invalid, "invalid record")} skipped" : string.Empty);
+}
