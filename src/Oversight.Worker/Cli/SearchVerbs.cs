@@ -4,6 +4,8 @@ using Oversight.Detection;
 using Oversight.Detection.Searches;
 using Oversight.Gate;
 using Oversight.Policies;
+using Oversight.Reports;
+using Oversight.Reports.Searches;
 using Oversight.Searches;
 using Oversight.Searches.Audit;
 using Oversight.Searches.Flock;
@@ -149,6 +151,74 @@ internal static class SearchVerbs
                 $"baseline compliant {result.Baseline.Allow:N0} / needs review {result.Baseline.Review:N0} / would have been denied {result.Baseline.Deny:N0}; " +
                 $"candidate compliant {result.Candidate.Allow:N0} / needs review {result.Candidate.Review:N0} / would have been denied {result.Candidate.Deny:N0}; " +
                 $"{English.Count(result.Changed.Count, "decision")} change" + Skipped(read));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> ReportAsync(Arguments args, Console2 console, Policy policy, ReportingPeriod period, ReportNotes? notes)
+    {
+        foreach (var option in new[] { "geography", "dispositions" })
+        {
+            if (args[option] is not null)
+            {
+                await console.Error.WriteLineAsync($"oversight report: --{option} does not apply to ALPR searches ({(option == "geography" ? "a search has no area" : "finding dispositions are kept for footage reports")})");
+                return ExitCodes.Invalid;
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var quiet = args.Has("quiet");
+        var input = args["input"]!;
+        if (await ReadAsync(args, console, "report") is not { } read)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        string sha256;
+        await using (var bytes = File.OpenRead(input))
+        {
+            sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(bytes));
+        }
+
+        var ordered = SearchAudit.InOrder(read.Searches);
+        var rows = SearchAudit.Run(policy, ordered, new SearchHistory()).Select(SearchReportRow.From).ToList();
+        var findings = SearchDetectors.Run(policy, ordered);
+        var source = new ReportSource(
+            $"the file {Path.GetFileName(input)}",
+            ordered.Count == 0 ? null : ordered[0].SearchedAt,
+            ordered.Count == 0 ? null : ordered[^1].SearchedAt,
+            ordered.Count + read.Invalid,
+            [.. read.Rejected.Select(r => new RejectedRecord(r.Line, r.Reason))],
+            Inferred: true);
+        var report = SearchReportBuilder.Build(new SearchReportInput(policy, rows, [.. findings.Select(ReportFinding.From)], period, sha256, DateTimeOffset.UtcNow, args.Has("internal"))
+        {
+            Source = source,
+            Notes = notes,
+        });
+        var written = new List<string>();
+        foreach (var (option, write) in new (string, Action<SearchReport, Stream>)[] { ("pdf", SearchReportPdf.Write), ("xlsx", SearchReportWorkbook.Write), ("html", SearchReportHtml.Write) })
+        {
+            if (args[option] is { } path)
+            {
+                await using var file = File.Create(path);
+                write(report, file);
+                written.Add(path);
+            }
+        }
+
+        if (written.Count == 0)
+        {
+            await console.Out.WriteLineAsync(string.Join(Environment.NewLine, SearchReportTables.Summary(report).Rows.Select(r => $"{r[0]}: {r[1]}").Concat(report.Highlights.Select(h => "- " + h))));
+        }
+
+        if (!quiet)
+        {
+            var s = report.Summary;
+            await console.Error.WriteLineAsync(
+                $"report: {report.Cover.Period}: {s.Searches.Text} searches (broke no rule {s.Clean.Text}, only rules noted {s.Noted.Text}, needs review {s.NeedsReview.Text}, would have been denied {s.WouldHaveBeenDenied.Text}), " +
+                $"{English.Count(s.Findings, "finding")} in {clock.Elapsed.TotalSeconds:0.0} s" +
+                (written.Count > 0 ? $"; wrote {string.Join(", ", written)}" : string.Empty) + Skipped(read));
         }
 
         return ExitCodes.Ok;
