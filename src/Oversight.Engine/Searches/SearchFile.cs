@@ -63,7 +63,7 @@ public static class SearchFile
         };
     }
 
-    private static IEnumerable<SearchRecord> JsonLines(TextReader reader)
+    private static IEnumerable<PendingSearch> JsonLines(TextReader reader)
     {
         var line = 0;
         while (reader.ReadLine() is { } text)
@@ -74,8 +74,12 @@ public static class SearchFile
                 continue;
             }
 
-            var result = SearchJson.Parse(text);
-            yield return new SearchRecord(line, result.Succeeded ? result : ParseResult<AlprSearch>.Failure([.. result.Problems.Select(p => p with { Line = line })]));
+            var at = line;
+            yield return new PendingSearch(at, () =>
+            {
+                var result = SearchJson.ParseLine(text);
+                return result.Succeeded ? result : ParseResult<AlprSearch>.Failure([.. result.Problems.Select(p => p with { Line = at })]);
+            });
         }
     }
 

@@ -10,7 +10,7 @@ namespace Oversight.Searches;
 /// "camerasSearched","networksSearched","timeFrame":{"start","end"},"plateHash","searchType"}</c>.
 /// A field that is null or absent is one the export does not publish. Every problem is named with its JSON path.
 /// </summary>
-public static class SearchJson
+public static partial class SearchJson
 {
     /// <summary>The value of <c>kind</c> that marks a search record.</summary>
     public const string Kind = "alpr-search";

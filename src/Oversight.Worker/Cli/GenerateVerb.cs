@@ -18,6 +18,9 @@ internal sealed class GenerateVerb : IVerb
             new("start", "DATE", "First day of submissions (default 2026-07-01)."),
             new("days", "D", "Days the submissions spread over (default 92, a quarter)."),
             new("out", "FILE", "Write here instead of standard output."),
+            GenerateSearches.KindOption,
+            GenerateSearches.OfficersOption,
+            new("quiet", null, "No summary on standard error."),
         ],
         "About 3% of requests ask for windows over 12 h, 5% for areas over 0.5 sq mi, 2% for footage over\n" +
         "30 days old, 4% carry no case number and 1% mention a protest, so every rule has something to find.");
@@ -42,6 +45,17 @@ internal sealed class GenerateVerb : IVerb
             }
 
             return ExitCodes.Invalid;
+        }
+
+        switch (args["kind"])
+        {
+            case null or "requests":
+                break;
+            case "alpr-searches":
+                return await GenerateSearches.RunAsync(args, console, count, seed, start, days);
+            case var other:
+                await console.Error.WriteLineAsync($"oversight generate: --kind '{other}': expected requests or alpr-searches");
+                return ExitCodes.Invalid;
         }
 
         await using var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput();

@@ -48,13 +48,10 @@ internal sealed class ImportFlockVerb : IVerb
 
         await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
         {
-            using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            using var lines = new JsonLines(target, relaxed: true);
             foreach (var search in read.Searches)
             {
-                SearchJson.Write(writer, search);
-                writer.Flush();
-                writer.Reset();
-                target.WriteByte((byte)'\n');
+                lines.Write(w => SearchJson.Write(w, search));
             }
         }
 

@@ -77,7 +77,13 @@ internal static class SearchInputs
             }
 
             layouts.Add(input.Layout?.Name ?? "search-json");
-            foreach (var record in input.Records)
+            // Parsed on every core in file order while this thread reports and keeps them.
+            var records = input.Pending
+                .AsParallel().AsOrdered()
+                .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
+                .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
+                .Select(pending => pending.Parse());
+            foreach (var record in records)
             {
                 if (record.Result.Value is { } search)
                 {
@@ -95,14 +101,14 @@ internal static class SearchInputs
                     }
 
                     var reason = $"id: search id '{search.Id}' was read before with other values";
-                    await console.Error.WriteLineAsync($"{path}: line {record.Line}: {reason}");
+                    console.Error.WriteLine($"{path}: line {record.Line}: {reason}");
                     rejected.Add((record.Line, reason));
                 }
                 else
                 {
                     foreach (var problem in record.Result.Problems)
                     {
-                        await console.Error.WriteLineAsync($"{path}: {problem.AtLine(record.Line)}");
+                        console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
                     }
 
                     rejected.Add((record.Line, string.Join("; ", record.Result.Problems.Select(p => p with { Line = null, Column = null }))));
@@ -111,7 +117,7 @@ internal static class SearchInputs
                 invalid++;
                 if (strict)
                 {
-                    await console.Error.WriteLineAsync($"oversight {verb}: {path}: stopped at the first invalid record (line {record.Line}) because of --strict");
+                    console.Error.WriteLine($"oversight {verb}: {path}: stopped at the first invalid record (line {record.Line}) because of --strict");
                     return null;
                 }
             }

@@ -69,13 +69,10 @@ internal static class SearchVerbs
         var progress = new Progress(console, "replay", ordered.Count, args.Has("quiet"));
         await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
         {
-            using var writer = new Utf8JsonWriter(target);
+            using var lines = new JsonLines(target);
             foreach (var decision in SearchAudit.Run(policy, ordered, new SearchHistory()))
             {
-                SearchDecisionJson.Write(writer, decision);
-                writer.Flush();
-                writer.Reset();
-                target.WriteByte((byte)'\n');
+                lines.Write(w => SearchDecisionJson.Write(w, decision));
                 counts[(int)decision.Outcome]++;
                 Tally(decision, violated, withheld);
                 progress.Tick();
@@ -182,7 +179,9 @@ internal static class SearchVerbs
         }
 
         var ordered = SearchAudit.InOrder(read.Searches);
-        var rows = SearchAudit.Run(policy, ordered, new SearchHistory()).Select(SearchReportRow.From).ToList();
+        // Every search is audited (each counts for the next), but only the period and the one before are reported.
+        var from = period.Previous(policy.TimeZone).Start;
+        var rows = SearchAudit.Run(policy, ordered, new SearchHistory()).Where(d => d.Search.SearchedAt >= from && d.Search.SearchedAt < period.End).Select(SearchReportRow.From).ToList();
         var findings = SearchDetectors.Run(policy, ordered);
         var source = new ReportSource(
             $"the file {Path.GetFileName(input)}",

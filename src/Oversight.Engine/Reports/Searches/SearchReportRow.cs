@@ -46,6 +46,8 @@ public sealed record SearchReportRow(
 /// <param name="Words">The reason as compared (folded words), for the common-reasons table; null when it holds personal data.</param>
 public sealed record ReasonFacts(bool Published, bool Blank, int Length, bool Vague, bool Pii, bool CaseNumber, bool OffenseType, string? Words)
 {
+    private static readonly Memo<string, string> WordsOf = new(reason => string.Join(' ', ReasonWords.Split(TextFold.Fold(reason))));
+
     public static ReasonFacts Of(AlprSearch search, Policy policy)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -53,7 +55,7 @@ public sealed record ReasonFacts(bool Published, bool Blank, int Length, bool Va
         var reason = search.Reason;
         var pii = PersonalData.Find(reason, search.SearchedAt) != PiiKinds.None;
         var vague = policy.Rules.OfType<VagueReasonRule>().Any(r => search.Text(r.Field) is { } text && r.Phrases.Match(text) is not null);
-        var words = reason is null || pii ? null : string.Join(' ', ReasonWords.Split(TextFold.Fold(reason)));
+        var words = reason is null || pii ? null : WordsOf[reason];
         return new ReasonFacts(
             reason is not null,
             reason is not null && TextFold.IsBlank(reason),

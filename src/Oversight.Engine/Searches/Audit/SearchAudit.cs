@@ -27,7 +27,7 @@ public static class SearchAudit
             throw new ArgumentException($"Policy '{policy.Id}' judges footage requests, not ALPR searches.", nameof(policy));
         }
 
-        var exemptions = policy.Exemptions.Where(e => e.Matches(search.Text)).ToList();
+        IReadOnlyList<Exemption> exemptions = policy.Exemptions.Count == 0 ? [] : [.. policy.Exemptions.Where(e => e.Matches(search.Text))];
         var rules = policy.Rules;
         var results = new RuleResult[rules.Count];
         var outcome = DecisionOutcome.Allow;
@@ -35,7 +35,7 @@ public static class SearchAudit
         for (var i = 0; i < results.Length; i++)
         {
             var result = Judge(rules[i], search, keys, history);
-            if (result.Outcome == RuleOutcome.Violated && exemptions.FirstOrDefault(e => e.Waive.Contains(result.Rule.Id)) is { } waiver)
+            if (result.Outcome == RuleOutcome.Violated && exemptions.Count > 0 && exemptions.FirstOrDefault(e => e.Waive.Contains(result.Rule.Id)) is { } waiver)
             {
                 result = result with { Outcome = RuleOutcome.Waived, WaivedBy = waiver.Id };
             }

@@ -9,20 +9,33 @@ namespace Oversight.Searches.Flock;
 /// <param name="Plates">The key licence plates are hashed with; a plate is never kept in clear.</param>
 public sealed record FlockOptions(string? Agency, PlateKey Plates);
 
-/// <summary>What reading an export found beyond its records, for the summary a reader prints.</summary>
+/// <summary>What reading an export found beyond its records, for the summary a reader prints; rows may be parsed on several threads.</summary>
 public sealed class FlockStats
 {
+    private int plates;
+    private int zeros;
+    private int unknown;
+    private int masked;
+
     /// <summary>Plates read and hashed.</summary>
-    public int PlatesHashed { get; internal set; }
+    public int PlatesHashed => Volatile.Read(ref plates);
 
     /// <summary>Counts of 0 read as not published.</summary>
-    public int ZeroCounts { get; internal set; }
+    public int ZeroCounts => Volatile.Read(ref zeros);
 
     /// <summary>Rows whose requester is masked or blank (unknown officer).</summary>
-    public int UnknownRequesters { get; internal set; }
+    public int UnknownRequesters => Volatile.Read(ref unknown);
 
     /// <summary>Rows whose reason is masked (not published).</summary>
-    public int MaskedReasons { get; internal set; }
+    public int MaskedReasons => Volatile.Read(ref masked);
+
+    internal void Plate() => Interlocked.Increment(ref plates);
+
+    internal void Zero() => Interlocked.Increment(ref zeros);
+
+    internal void Unknown() => Interlocked.Increment(ref unknown);
+
+    internal void Masked() => Interlocked.Increment(ref masked);
 }
 
 /// <summary>
@@ -113,7 +126,7 @@ public static class FlockCsv
         return missing.Count > 0 && missing.Count <= layout.Required.Count ? $" — this file lacks {string.Join(", ", missing)}" : string.Empty;
     }
 
-    private static IEnumerable<SearchRecord> Records(IEnumerator<CsvRow> rows, string[] header, FlockLayout layout, FlockOptions options, FlockStats stats)
+    private static IEnumerable<PendingSearch> Records(IEnumerator<CsvRow> rows, string[] header, FlockLayout layout, FlockOptions options, FlockStats stats)
     {
         using (rows)
         {
@@ -127,7 +140,7 @@ public static class FlockCsv
             while (rows.MoveNext())
             {
                 var row = rows.Current;
-                yield return new SearchRecord(row.Line, Row(row, map, layout, options, stats));
+                yield return new PendingSearch(row.Line, () => Row(row, map, layout, options, stats));
             }
         }
     }
@@ -164,7 +177,7 @@ public static class FlockCsv
                 case FlockColumn.Requester:
                     if (Masks.IsMasked(cell) || TextFold.IsBlank(cell))
                     {
-                        stats.UnknownRequesters++;
+                        stats.Unknown();
                     }
 
                     draft.Text("requester", cell, name, at);
@@ -185,7 +198,7 @@ public static class FlockCsv
                 case FlockColumn.Reason:
                     if (Masks.IsMasked(cell))
                     {
-                        stats.MaskedReasons++;
+                        stats.Masked();
                     }
 
                     draft.Text("reason", layout == FlockLayout.Portal ? cell.Replace('+', ' ') : cell, name, at);
@@ -206,7 +219,7 @@ public static class FlockCsv
                     if (!Masks.IsMasked(cell) && !TextFold.IsBlank(cell) && options.Plates.Hash(cell) is { } hash)
                     {
                         draft.PlateHash(hash);
-                        stats.PlatesHashed++;
+                        stats.Plate();
                     }
 
                     break;
@@ -257,7 +270,7 @@ public static class FlockCsv
 
         if (count == 0)
         {
-            stats.ZeroCounts++;
+            stats.Zero();
         }
 
         draft.Count(field, count, header, column);

@@ -28,6 +28,12 @@ internal static class FlockTime
     /// <summary>Reads a time; <paramref name="error"/> says what forms are expected otherwise.</summary>
     public static bool TryParse(string? cell, out DateTimeOffset time, out string error)
     {
+        if (cell is not null && Timestamps.TryDigits(cell, ' ', zulu: false, out time))
+        {
+            error = string.Empty;
+            return true;
+        }
+
         time = default;
         var text = (cell ?? string.Empty).Trim();
         if (text.Length == 0)

@@ -11,14 +11,13 @@ namespace Oversight.Searches.Reasons;
 /// </summary>
 public static partial class CaseNumbers
 {
-    /// <summary>The first case number in a reason, folded; null when there is none.</summary>
-    public static string? InReason(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return null;
-        }
+    private static readonly Memo<string, string?> Known = new(Read);
 
+    /// <summary>The first case number in a reason, folded; null when there is none.</summary>
+    public static string? InReason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : Known[reason];
+
+    private static string? Read(string reason)
+    {
         var folded = TextFold.Key(reason);
         var labelled = Labelled().Match(folded);
         if (labelled.Success)

@@ -30,17 +30,17 @@ public enum PiiKinds
 /// </summary>
 public static partial class PersonalData
 {
-    /// <summary>The kinds found in a text, among those asked for.</summary>
-    public static PiiKinds Find(string? text, DateTimeOffset searchedAt, PiiKinds look = PiiKinds.All)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return PiiKinds.None;
-        }
+    private static readonly Memo<(string Text, int Year, PiiKinds Look), PiiKinds> Known = new(k => Read(k.Text, k.Year, k.Look));
 
+    /// <summary>The kinds found in a text, among those asked for.</summary>
+    public static PiiKinds Find(string? text, DateTimeOffset searchedAt, PiiKinds look = PiiKinds.All) =>
+        string.IsNullOrWhiteSpace(text) ? PiiKinds.None : Known[(text, searchedAt.Year, look)];
+
+    private static PiiKinds Read(string text, int year, PiiKinds look)
+    {
         var folded = TextFold.Fold(text);
         var found = PiiKinds.None;
-        if (look.HasFlag(PiiKinds.DateOfBirth) && HasDateOfBirth(folded, searchedAt.Year))
+        if (look.HasFlag(PiiKinds.DateOfBirth) && HasDateOfBirth(folded, year))
         {
             found |= PiiKinds.DateOfBirth;
         }

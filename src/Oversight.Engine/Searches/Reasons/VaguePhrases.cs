@@ -48,7 +48,10 @@ public sealed class VaguePhrases
         this.phrases = [.. kept];
         exact = kept.Select(k => k.Item3).ToFrozenSet(StringComparer.Ordinal);
         Phrases = [.. kept.Select(k => k.Item1)];
+        memo = new Memo<string, VagueMatch?>(Read);
     }
+
+    private readonly Memo<string, VagueMatch?> memo;
 
     /// <summary>The phrases as the policy wrote them.</summary>
     public IReadOnlyList<string> Phrases { get; }
@@ -66,7 +69,9 @@ public sealed class VaguePhrases
     public IReadOnlyList<string> Words(string? reason) => ReasonWords.Of(reason, filler);
 
     /// <summary>The phrase the whole reason is, or null when it says something more.</summary>
-    public VagueMatch? Match(string? reason)
+    public VagueMatch? Match(string? reason) => reason is null ? Read(string.Empty) : memo[reason];
+
+    private VagueMatch? Read(string reason)
     {
         var words = ReasonWords.Of(reason, filler);
         if (words.Count == 0)
