@@ -50,4 +50,23 @@ public sealed class SearchJsonTests
 
         Assert.Equal("$.id", Assert.Single(result.Problems).Path);
     }
+
+    [Theory]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","requester":null,"searchedAt":"2025-06-18T00:00:00.5Z","reason":"investigation","caseNumber":null,"offenseType":null,"camerasSearched":135,"networksSearched":null,"timeFrame":{"start":"2025-06-01T00:00:00Z","end":"2025-06-02T00:00:00Z"},"plateHash":null,"searchType":"lookup"}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","searchedAt":"2025-06-18T02:00:00+02:00"}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","id":"2","agency":"a","searchedAt":"2025-06-18T00:00:00Z"}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","searchedAt":"2025-02-29T00:00:00Z"}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","searchedAt":"2025-06-18T00:00:00Z","camerasSearched":"many"}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","searchedAt":"2025-06-18T00:00:00Z","timeFrame":{"start":"2025-06-02T00:00:00Z","end":"2025-06-01T00:00:00Z"}}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","searchedAt":"2025-06-18T00:00:00Z"} trailing""")]
+    [InlineData("""{"id":"1","agency":"a","searchedAt":"2025-06-18T00:00:00Z"}""")]
+    [InlineData("""{"kind":"alpr-search","id":"1","agency":"a","searchedAt":"2025-06-18T00:00:00Z","reason":"REDACTED","requester":"***","camerasSearched":0}""")]
+    public void ParseLine_GivesWhatParseGives(string line)
+    {
+        var fast = SearchJson.ParseLine(line);
+        var slow = SearchJson.Parse(line);
+
+        Assert.Equal(slow.Value, fast.Value);
+        Assert.Equal(slow.Problems.Select(p => p.ToString()), fast.Problems.Select(p => p.ToString()));
+    }
 }
