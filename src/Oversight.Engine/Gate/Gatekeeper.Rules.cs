@@ -11,7 +11,7 @@ public static partial class Gatekeeper
     private const string Requests = "requests";
 
     /// <summary>Judges one rule. Comparisons are strict: max-* is violated above its limit, min-* below.</summary>
-    internal static RuleResult Judge(Rule rule, Probe probe)
+    internal static RuleResult Judge(Rule rule, ref Probe probe)
     {
         var request = probe.Request;
         // A switch on the kind is a jump table; a type pattern would test the kinds one by one.
@@ -38,11 +38,11 @@ public static partial class Gatekeeper
             case RuleKind.ForbiddenTerms:
                 return TextRules.ForbiddenTerms((ForbiddenTermsRule)rule, request.Text(((ForbiddenTermsRule)rule).Field));
             case RuleKind.MaxRequests:
-                return MaxRequests((MaxRequestsRule)rule, probe);
+                return MaxRequests((MaxRequestsRule)rule, ref probe);
             case RuleKind.MaxTotalArea:
-                return MaxTotalArea((MaxTotalAreaRule)rule, probe);
+                return MaxTotalArea((MaxTotalAreaRule)rule, ref probe);
             case RuleKind.MaxTotalWindow:
-                return MaxTotalWindow((MaxTotalWindowRule)rule, probe);
+                return MaxTotalWindow((MaxTotalWindowRule)rule, ref probe);
             case RuleKind.WithinBoundary:
                 return WithinBoundary((WithinBoundaryRule)rule, request);
             default:
@@ -79,7 +79,7 @@ public static partial class Gatekeeper
         return new RuleResult(rule, hoursAfter > 0 ? RuleOutcome.Violated : RuleOutcome.Pass, hoursAfter, 0, "h");
     }
 
-    private static RuleResult MaxRequests(MaxRequestsRule rule, Probe probe)
+    private static RuleResult MaxRequests(MaxRequestsRule rule, ref Probe probe)
     {
         var request = probe.Request;
         var history = probe.History;
@@ -109,7 +109,7 @@ public static partial class Gatekeeper
     /// <summary>The detail of a <c>per: area</c> count that saw only the caller's own agency.</summary>
     internal const string OwnAgencyOnly = "own agency";
 
-    private static RuleResult MaxTotalArea(MaxTotalAreaRule rule, Probe probe)
+    private static RuleResult MaxTotalArea(MaxTotalAreaRule rule, ref Probe probe)
     {
         var request = probe.Request;
         var history = probe.History;
@@ -141,7 +141,7 @@ public static partial class Gatekeeper
         return new RuleResult(rule, actual > rule.Limit.Value ? RuleOutcome.Violated : RuleOutcome.Pass, actual, rule.Limit.Value, rule.Limit.Unit, Detail: Count(prior.Count + 1));
     }
 
-    private static RuleResult MaxTotalWindow(MaxTotalWindowRule rule, Probe probe)
+    private static RuleResult MaxTotalWindow(MaxTotalWindowRule rule, ref Probe probe)
     {
         var request = probe.Request;
         var history = probe.History;
