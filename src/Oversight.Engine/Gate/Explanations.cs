@@ -41,8 +41,8 @@ public static class Explanations
                 : "Window ends before the request was submitted",
             RequiredRule q => broken ? $"{q.Field.Name()} is missing" : $"{q.Field.Name()} is present",
             MinLengthRule m => broken
-                ? $"{m.Field.Name()} has {actual} characters, fewer than the {Number(r.Limit)} required"
-                : $"{m.Field.Name()} has {actual} characters, at least the {Number(r.Limit)} required",
+                ? $"{m.Field.Name()} has {Characters(r.Actual)}, fewer than the {Number(r.Limit)} required"
+                : $"{m.Field.Name()} has {Characters(r.Actual)}, at least the {Number(r.Limit)} required",
             AllowedValuesRule a => r.Detail is null
                 ? $"{a.Field.Name()} is absent, so there is nothing to check"
                 : broken
@@ -85,6 +85,8 @@ public static class Explanations
     private static string NoKey(CountKey per) => per == CountKey.Case
         ? "The request has no case number, so the per-case limit does not apply"
         : "The rule does not apply to this request";
+
+    private static string Characters(double? count) => count == 1 ? "1 character" : $"{Number(count)} characters";
 
     private static string Percent(double? share) => (share ?? 0).ToString("0.#%", CultureInfo.InvariantCulture);
 

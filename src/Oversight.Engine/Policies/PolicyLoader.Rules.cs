@@ -68,7 +68,7 @@ public static partial class PolicyLoader
         var kindNode = mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "kind" }).Value;
         var kind = kindNode is YamlScalarNode { Value: { } k } ? k : null;
         string[] allowed = kind is not null && KindKeys.TryGetValue(kind, out var extra) ? [.. CommonKeys, .. extra] : [.. CommonKeys, "limit", "field", "values", "terms", "per", "period", "boundary"];
-        var what = kind is null ? "a rule" : $"a {kind} rule";
+        var what = kind is null ? "a rule" : English.A($"{kind} rule");
         var entries = nodes.Entries(mapping, what, allowed);
 
         string? id = null;

@@ -8,17 +8,29 @@ public static class RequestFile
     /// <summary>True when the file name has an extension this reader knows.</summary>
     public static bool IsSupported(string path) => Format(path) is not null;
 
-    /// <summary>Reads every record of a file, lazily for JSONL and CSV.</summary>
+    /// <summary>Reads every record of a file, lazily for JSONL and CSV; a file-level problem comes as one failed record on line 1.</summary>
     /// <exception cref="NotSupportedException">The extension is none of .jsonl, .json, .csv.</exception>
     public static IEnumerable<RequestRecord> Read(string path, TextReader reader)
+    {
+        var input = Open(path, reader);
+        return input.Problems.Count > 0 ? [new RequestRecord(input.Problems[0].Line ?? 1, ParseResult<FootageRequest>.Failure(input.Problems))] : input.Records;
+    }
+
+    /// <summary>
+    /// Opens a request file: problems with the file as a whole (a CSV header, a .json file that is
+    /// not JSON) are found now, before any record is read; records are then read lazily for JSONL
+    /// and CSV. <paramref name="columns"/> renames CSV columns (see <see cref="CsvLayout.ParseMap"/>).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The extension is none of .jsonl, .json, .csv.</exception>
+    public static RequestInput Open(string path, TextReader reader, IReadOnlyDictionary<string, string?>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(reader);
         return Format(path) switch
         {
-            ".jsonl" => ReadJsonLines(reader),
+            ".jsonl" => RequestInput.Of(ReadJsonLines(reader)),
             ".json" => ReadJson(reader),
-            ".csv" => RequestCsv.Read(reader),
+            ".csv" => RequestCsv.Open(reader, columns),
             _ => throw new NotSupportedException($"'{path}': unknown input format; use .jsonl, .json or .csv"),
         };
     }
@@ -50,7 +62,7 @@ public static class RequestFile
     private static ParseResult<FootageRequest> Relocate(ParseResult<FootageRequest> result, int line) =>
         ParseResult<FootageRequest>.Failure(result.Problems.Select(p => p with { Line = line }).ToList());
 
-    private static IEnumerable<RequestRecord> ReadJson(TextReader reader)
+    private static RequestInput ReadJson(TextReader reader)
     {
         var text = reader.ReadToEnd();
         JsonDocument document;
@@ -60,7 +72,7 @@ public static class RequestFile
         }
         catch (JsonException e)
         {
-            return [new RequestRecord(RequestJson.Malformed(e).Line ?? 1, ParseResult<FootageRequest>.Failure([RequestJson.Malformed(e)]))];
+            return RequestInput.Failed([RequestJson.Malformed(e)]);
         }
 
         using (document)
@@ -68,10 +80,30 @@ public static class RequestFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array)
             {
-                return [new RequestRecord(1, RequestJson.Read(root, "$"))];
+                return RequestInput.Of([new RequestRecord(1, RequestJson.Read(root, "$"))]);
             }
 
-            return root.EnumerateArray().Select((element, i) => new RequestRecord(i + 1, RequestJson.Read(element, $"$[{i}]"))).ToList();
+            return RequestInput.Of(root.EnumerateArray().Select((element, i) => new RequestRecord(i + 1, RequestJson.Read(element, $"$[{i}]"))).ToList());
         }
     }
+}
+
+/// <summary>An opened input file: the problems that make the whole file unreadable, or its records.</summary>
+public sealed class RequestInput
+{
+    private RequestInput(IReadOnlyList<InputProblem> problems, IEnumerable<RequestRecord> records)
+    {
+        Problems = problems;
+        Records = records;
+    }
+
+    /// <summary>Problems with the file as a whole; when there are any, there are no records.</summary>
+    public IReadOnlyList<InputProblem> Problems { get; }
+
+    /// <summary>The records, read as they are enumerated (once).</summary>
+    public IEnumerable<RequestRecord> Records { get; }
+
+    public static RequestInput Failed(IReadOnlyList<InputProblem> problems) => new(problems, []);
+
+    public static RequestInput Of(IEnumerable<RequestRecord> records) => new([], records);
 }

@@ -75,6 +75,6 @@ public static class DecisionChain
             expected++;
         }
 
-        return new AuditResult(true, entries, null, $"intact: {entries} entries, head {previous[..12]}…", expected - 1, previous);
+        return new AuditResult(true, entries, null, $"intact: {English.Count(entries, "entry", "entries")}, head {previous[..12]}…", expected - 1, previous);
     }
 }

@@ -14,11 +14,8 @@ internal sealed class AuditVerifyVerb : IVerb
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
-        var database = DatabaseTarget.Parse(DatabaseOption.From(args));
-        if (database.Provider == DatabaseProvider.Sqlite
-            && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource))
+        if (DatabaseOption.Target(args, console, "audit verify", mustExist: true) is not { } database)
         {
-            await console.Error.WriteLineAsync($"oversight audit verify: no database at {database.Display}");
             return ExitCodes.Invalid;
         }
 
@@ -26,7 +23,7 @@ internal sealed class AuditVerifyVerb : IVerb
         var result = await DecisionChain.VerifyAsync(db);
         if (result.Intact)
         {
-            await console.Out.WriteLineAsync($"intact: {result.Entries:N0} entries; head {result.HeadSequence} {result.HeadHash}");
+            await console.Out.WriteLineAsync($"intact: {English.Count(result.Entries, "entry", "entries")}; head {result.HeadSequence} {result.HeadHash}");
             return ExitCodes.Ok;
         }
 

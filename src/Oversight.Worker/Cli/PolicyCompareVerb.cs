@@ -13,7 +13,10 @@ internal sealed class PolicyCompareVerb : IVerb
         "Rules are matched by id and kind; exemptions by id. The verdict is sound: 'at least as strict'\n" +
         "is claimed only when it holds for every possible history. When counting rules make the answer\n" +
         "depend on the data, it says 'cannot tell'; then run oversight simulate on a history.\n" +
-        "Exit status: 0 compared; 2 invalid policy.");
+        "Exit status: 0 compared; 2 invalid policy.")
+    {
+        MaxPositionals = 2,
+    };
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {

@@ -10,10 +10,29 @@ internal sealed class Progress(Console2 console, string verb, int total, bool qu
     private long next = 2_000;
     private int done;
 
+    /// <summary>One more record done.</summary>
     public void Tick()
     {
         done++;
-        if (!enabled || (done & 1023) != 0 || clock.ElapsedMilliseconds < next)
+        if (enabled && (done & 1023) == 0)
+        {
+            Show();
+        }
+    }
+
+    /// <summary><paramref name="count"/> records done so far (for work that reports in batches).</summary>
+    public void At(int count)
+    {
+        done = count;
+        if (enabled)
+        {
+            Show();
+        }
+    }
+
+    private void Show()
+    {
+        if (clock.ElapsedMilliseconds < next)
         {
             return;
         }

@@ -16,7 +16,7 @@ internal sealed class ReportVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "report",
         "Make the transparency report for a period: replay the history, run the detectors, write PDF and/or Excel.",
-        "report --policy P --input F --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--geography G.geojson] [--internal] [--strict] [--quiet]",
+        "report --policy P --input F --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--geography G.geojson] [--internal] [--strict] [--columns MAP] [--quiet]",
         [
             new("policy", "P", "Policy YAML file.", Required: true),
             new("input", "F", "The history: .jsonl, .json or .csv (a file; its SHA-256 goes on the cover).", Required: true),
@@ -26,6 +26,7 @@ internal sealed class ReportVerb : IVerb
             new("geography", "G", "GeoJSON FeatureCollection of census tracts for the breakdown by place and the map."),
             new("internal", null, "For auditors: no small-count suppression, and row-level sheets (Requests, FindingRequests) in the workbook."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
+            InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
         ],
         "The whole history is replayed so that quotas are right; only requests submitted in the period are\n" +
@@ -35,6 +36,11 @@ internal sealed class ReportVerb : IVerb
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
+        if (!FileChecks.Usable(args, console, "report", ["policy", "input", "geography"], ["pdf", "xlsx"]))
+        {
+            return ExitCodes.Invalid;
+        }
+
         var policy = PolicyFiles.Load(args["policy"]!, console, "report");
         if (policy is null)
         {
@@ -47,9 +53,15 @@ internal sealed class ReportVerb : IVerb
             return ExitCodes.Invalid;
         }
 
+        if (InputOptions.From(args, console, "report") is not { } options)
+        {
+            return ExitCodes.Invalid;
+        }
+
         ReportGeography? geography = null;
         if (args["geography"] is { } geographyPath)
         {
+
             geography = GeographyFile.Load(geographyPath, out var problems);
             if (geography is null)
             {
@@ -63,15 +75,15 @@ internal sealed class ReportVerb : IVerb
         }
 
         var input = args["input"]!;
-        if (input == "-" || !File.Exists(input))
+        if (input == "-")
         {
-            await console.Error.WriteLineAsync($"oversight report: --input: {(input == "-" ? "the report needs a file (its SHA-256 goes on the cover), not standard input" : $"{input}: no such file")}");
+            await console.Error.WriteLineAsync("oversight report: --input: the report needs a file (its SHA-256 goes on the cover), not standard input");
             return ExitCodes.Invalid;
         }
 
-        var quiet = args.Has("quiet");
+        var quiet = options.Quiet;
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(input, options, console, "report") is not { } read)
         {
             return ExitCodes.Invalid;
         }
@@ -108,14 +120,14 @@ internal sealed class ReportVerb : IVerb
         var written = new List<string>();
         if (args["pdf"] is { } pdf)
         {
-            await using var file = File.Create(pdf);
+            await using var file = FileChecks.Create(pdf);
             ReportPdf.Write(report, file);
             written.Add(pdf);
         }
 
         if (args["xlsx"] is { } xlsx)
         {
-            await using var file = File.Create(xlsx);
+            await using var file = FileChecks.Create(xlsx);
             ReportWorkbook.Write(report, file);
             written.Add(xlsx);
         }
@@ -129,10 +141,10 @@ internal sealed class ReportVerb : IVerb
         {
             var s = report.Summary;
             await console.Error.WriteLineAsync(
-                $"report: {report.Cover.Period}: {PolicyFiles.Plural(s.Submitted, "request")} (allow {s.Allowed:N0}, review {s.Review:N0}, deny {s.Denied:N0}), " +
-                $"{PolicyFiles.Plural(s.Findings, "finding")} in {clock.Elapsed.TotalSeconds:0.0} s" +
+                $"report: {report.Cover.Period}: {English.Count(s.Submitted, "request")} (allow {s.Allowed:N0}, review {s.Review:N0}, deny {s.Denied:N0}), " +
+                $"{English.Count(s.Findings, "finding")} in {clock.Elapsed.TotalSeconds:0.0} s" +
                 (written.Count > 0 ? $"; wrote {string.Join(", ", written)}" : string.Empty) +
-                (invalid > 0 ? $"; {PolicyFiles.Plural(invalid, "invalid record")} skipped" : string.Empty));
+                (invalid > 0 ? $"; {English.Count(invalid, "invalid record")} skipped" : string.Empty));
         }
 
         return ExitCodes.Ok;

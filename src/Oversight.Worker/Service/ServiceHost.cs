@@ -18,7 +18,7 @@ public static class ServiceHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
-        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true).AddOversightFilters(options.Verbose);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddOversightCore(options);
         builder.Services.AddOversightAuth();
@@ -50,6 +50,20 @@ public static class ServiceHost
         recurring.AddOrUpdate<ReportJob>(ReportJob.RecurringId, job => job.QuarterlyAsync(CancellationToken.None), Cron.Daily(4));
     }
 
+    /// <summary>
+    /// Quiet by default: the framework's per-request and per-command lines only with --verbose;
+    /// warnings and errors, and the service's own events, always.
+    /// </summary>
+    private static ILoggingBuilder AddOversightFilters(this ILoggingBuilder logging, bool verbose)
+    {
+        var framework = verbose ? LogLevel.Information : LogLevel.Warning;
+        return logging
+            .AddFilter("Microsoft.AspNetCore", framework)
+            .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting.Lifetime", framework)
+            .AddFilter("Hangfire", framework);
+    }
+
     private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
     {
         var database = DatabaseTarget.Parse(options.Db);
@@ -65,6 +79,7 @@ public static class ServiceHost
 
     private static void AddOversightAuth(this IServiceCollection services)
     {
+        services.AddSingleton<KeyUsage>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
