@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Authentication;
 using Oversight.Storage;
 using Oversight.Worker.Service.Apis;
@@ -122,7 +123,11 @@ public static class ServiceHost
             var database = provider.GetRequiredService<DatabaseTarget>();
             if (database.Provider != DatabaseProvider.Postgres)
             {
-                return new Hangfire.InMemory.InMemoryStorage();
+                // A file of its own beside the database (Hangfire's schema is not EF Core's), so
+                // that queued and recurring jobs survive a restart.
+                var jobs = JobsFile(database);
+                Directory.CreateDirectory(Path.GetDirectoryName(jobs)!);
+                return new SQLiteStorage(jobs, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
             }
 
             var storageOptions = new PostgreSqlStorageOptions();
@@ -142,6 +147,14 @@ public static class ServiceHost
         {
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         }
+    }
+
+    /// <summary>Where the embedded default keeps its jobs: <c>data/oversight.db</c> → <c>data/oversight.jobs.db</c>.</summary>
+    public static string JobsFile(DatabaseTarget database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        return Path.ChangeExtension(file, ".jobs" + (Path.GetExtension(file) is { Length: > 0 } extension ? extension : ".db"));
     }
 
     private static void MapOversightEndpoints(this WebApplication app, ServiceOptions options)
