@@ -28,18 +28,24 @@ internal static class YamlText
         }
         catch (YamlException e)
         {
-            problem = new PolicyProblem(file, Line(e.Start, scanner), Column(e.Start, scanner), "not valid YAML: " + Message(e));
+            var stop = e.Start.Line > 0 ? e.Start : scanner.CurrentPosition;
+            problem = Message(e).Contains("flow", StringComparison.OrdinalIgnoreCase) && OpenBracket(text, stop) is { } open
+                ? Unclosed(file, open, stop)
+                : new PolicyProblem(file, Line(e.Start, scanner), Column(e.Start, scanner), "not valid YAML: " + Message(e));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
             var stop = scanner.CurrentPosition;
             problem = OpenBracket(text, stop) is { } open
-                ? new PolicyProblem(file, open.Line, open.Column, $"not valid YAML: this '{open.Bracket}' is not closed (the text cannot be read past line {stop.Line}, column {stop.Column})")
+                ? Unclosed(file, open, stop)
                 : new PolicyProblem(file, (int)stop.Line, (int)stop.Column, "not valid YAML: the text cannot be read past this point");
         }
 
         return null;
     }
+
+    private static PolicyProblem Unclosed(string file, (int Line, int Column, char Bracket) open, Mark stop) =>
+        new(file, open.Line, open.Column, $"not valid YAML: this '{open.Bracket}' is not closed (the text cannot be read past line {stop.Line}, column {stop.Column})");
 
     private static string Message(YamlException e) => (e.InnerException?.Message ?? e.Message).TrimEnd('.');
 

@@ -25,6 +25,16 @@ public sealed class YamlTextTests
     }
 
     [Fact]
+    public void Load_LastRuleLeftOpen_NamesTheBracketNotTheEndOfTheFile()
+    {
+        var result = PolicyLoader.Load("policy: x\nversion: \"1\"\nrules:\n  - { id: a, kind: max-area, limit: 1 sq mi\n", "p.yaml", TestPolicies.Folder);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((4, 5), (problem.Line, problem.Column));
+        Assert.StartsWith("not valid YAML: this '{' is not closed", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_NestedTooDeep_IsAProblem()
     {
         var result = PolicyLoader.Load("policy: x\nversion: \"1\"\nrules: " + new string('[', 100_000), "p.yaml", TestPolicies.Folder);

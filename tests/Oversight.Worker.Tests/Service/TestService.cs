@@ -47,7 +47,7 @@ internal sealed class TestService : IAsyncDisposable
         provider == "postgres" ? await PostgresServer.CreateDatabaseAsync() : Path.Combine(temp.Path, "oversight.db");
 
     /// <summary>Starts a service; with <paramref name="db"/> it shares that database (a second node, or a restart).</summary>
-    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null)
+    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null, Action<string>? preparePolicies = null)
     {
         temp ??= new Temp();
         var policies = Path.Combine(temp.Path, "policies");
@@ -56,6 +56,8 @@ internal sealed class TestService : IAsyncDisposable
             CopyFolder(Path.Combine(AppContext.BaseDirectory, "policies"), policies);
             File.WriteAllText(Path.Combine(policies, "test-limits.yaml"), LimitsPolicy);
         }
+
+        preparePolicies?.Invoke(policies);
 
         db ??= await NewDatabaseAsync(provider, temp);
         var options = new ServiceOptions { Db = db, PoliciesDirectory = policies, ActivePolicy = "test-limits", RateLimit = 10_000 };
@@ -74,6 +76,9 @@ internal sealed class TestService : IAsyncDisposable
 
     /// <summary>The jobs in this host's job storage with their state history, and its last log lines.</summary>
     public string Diagnostics() => diagnostics.Describe(App.Services.GetRequiredService<Hangfire.JobStorage>());
+
+    /// <summary>What the host logged so far (its last lines).</summary>
+    public IReadOnlyList<string> LogLines => diagnostics.Lines;
 
     public HttpClient Client(string? key = null)
     {

@@ -22,7 +22,7 @@ internal static class PoliciesApi
                 p.Id == active ? store.ActiveProblem : store.FileOf.TryGetValue(p.Id, out var f) && store.Refused.ContainsKey(f) ? "its file was refused (see refused); this is its last good version" : null))
             .ToList();
         var refused = store.Refused.OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new RefusedPolicy(Path.GetFileName(r.Key), r.Value.Select(p => p.ToString()).ToList())).ToList();
+            .Select(r => new RefusedPolicy(Path.GetFileName(r.Key), r.Value.Select(p => (p with { File = Path.GetFileName(p.File) }).ToString()).ToList())).ToList();
         return TypedResults.Ok(new PolicyList(active, policies, refused));
     }
 
