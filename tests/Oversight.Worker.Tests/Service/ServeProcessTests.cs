@@ -55,6 +55,12 @@ public sealed class ServeProcessTests
             var response = await http.PostAsync("/v1/requests", TestService.Json(request));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             Assert.Contains("\"decision\":\"allow\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            lock (log)
+            {
+                // Quiet by default: no line per HTTP request or database command (that is --verbose).
+                Assert.DoesNotContain("Request starting", log.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("Executed DbCommand", log.ToString(), StringComparison.Ordinal);
+            }
         }
         finally
         {
@@ -77,6 +83,21 @@ public sealed class ServeProcessTests
         var broken = OversightProcess.Run("audit", "verify", "--db", db);
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("entry 1: request RPD-REQ-000123 was altered", broken.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_PortAlreadyTaken_OneLineExit2()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var result = OversightProcess.Run("serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(temp.Path, "o.db"), "--policies", "policies");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"oversight serve: cannot listen on http://127.0.0.1:{port}: the address is already in use", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
     }
 
     private static async Task WaitForHealthAsync(HttpClient http, Process server, System.Text.StringBuilder log)
