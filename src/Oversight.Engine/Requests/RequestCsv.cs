@@ -79,17 +79,20 @@ public static class RequestCsv
         return RequestInput.Of(Rows(rows, columns));
     }
 
-    private static IEnumerable<RequestRecord> Rows(IEnumerator<CsvRow> rows, CsvColumns columns)
+    private static IEnumerable<PendingRecord> Rows(IEnumerator<CsvRow> rows, CsvColumns columns)
     {
         using (rows)
         {
             while (rows.MoveNext())
             {
                 var row = rows.Current;
-                var result = row.Error is { } error
-                    ? ParseResult<FootageRequest>.Failure([new InputProblem(string.Empty, error, row.Line)])
-                    : ReadRow(row.Fields, columns, row.Line);
-                yield return new RequestRecord(row.Line, result);
+                yield return row.Error is { } error
+                    ? PendingRecord.Done(new RequestRecord(row.Line, ParseResult<FootageRequest>.Failure([new InputProblem(string.Empty, error, row.Line)])))
+                    : new PendingRecord(row.Line, (row.Fields, columns), static (state, line) =>
+                    {
+                        var (fields, columns) = ((string[], CsvColumns))state;
+                        return ReadRow(fields, columns, line);
+                    });
             }
         }
     }

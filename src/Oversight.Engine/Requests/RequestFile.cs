@@ -28,7 +28,7 @@ public static class RequestFile
         ArgumentNullException.ThrowIfNull(reader);
         return Format(path) switch
         {
-            ".jsonl" => RequestInput.Of(ReadJsonLines(reader)),
+            ".jsonl" => RequestInput.Of(PendingJsonLines(reader)),
             ".json" => ReadJson(reader),
             ".csv" => RequestCsv.Open(reader, columns),
             _ => throw new NotSupportedException($"'{path}': unknown input format; use .jsonl, .json or .csv"),
@@ -42,7 +42,9 @@ public static class RequestFile
     }
 
     /// <summary>One request per line; blank lines are skipped.</summary>
-    public static IEnumerable<RequestRecord> ReadJsonLines(TextReader reader)
+    public static IEnumerable<RequestRecord> ReadJsonLines(TextReader reader) => PendingJsonLines(reader).Select(p => p.Parse());
+
+    private static IEnumerable<PendingRecord> PendingJsonLines(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var line = 0;
@@ -54,8 +56,11 @@ public static class RequestFile
                 continue;
             }
 
-            var result = RequestJson.Parse(text);
-            yield return new RequestRecord(line, result.Succeeded ? result : Relocate(result, line));
+            yield return new PendingRecord(line, text, static (text, line) =>
+            {
+                var result = RequestJson.Parse((string)text);
+                return result.Succeeded ? result : Relocate(result, line);
+            });
         }
     }
 
@@ -80,30 +85,65 @@ public static class RequestFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array)
             {
-                return RequestInput.Of([new RequestRecord(1, RequestJson.Read(root, "$"))]);
+                return RequestInput.Of([PendingRecord.Done(new RequestRecord(1, RequestJson.Read(root, "$")))]);
             }
 
-            return RequestInput.Of(root.EnumerateArray().Select((element, i) => new RequestRecord(i + 1, RequestJson.Read(element, $"$[{i}]"))).ToList());
+            return RequestInput.Of(root.EnumerateArray().Select((element, i) => PendingRecord.Done(new RequestRecord(i + 1, RequestJson.Read(element, $"$[{i}]")))).ToList());
         }
     }
+}
+
+/// <summary>
+/// One record read from a file but not parsed yet. Parsing is pure and needs nothing but the
+/// record, so a caller with several cores may parse many records at once, in any order.
+/// </summary>
+public readonly struct PendingRecord
+{
+    private readonly object? state;
+    private readonly Func<object, int, ParseResult<FootageRequest>>? parse;
+    private readonly RequestRecord? done;
+
+    internal PendingRecord(int line, object state, Func<object, int, ParseResult<FootageRequest>> parse)
+    {
+        Line = line;
+        this.state = state;
+        this.parse = parse;
+    }
+
+    private PendingRecord(RequestRecord done)
+    {
+        Line = done.Line;
+        this.done = done;
+    }
+
+    /// <summary>1-based line where the record starts.</summary>
+    public int Line { get; }
+
+    internal static PendingRecord Done(RequestRecord record) => new(record);
+
+    /// <summary>Parses the record; safe to call from any thread.</summary>
+    public RequestRecord Parse() => done ?? new RequestRecord(Line, parse!(state!, Line));
 }
 
 /// <summary>An opened input file: the problems that make the whole file unreadable, or its records.</summary>
 public sealed class RequestInput
 {
-    private RequestInput(IReadOnlyList<InputProblem> problems, IEnumerable<RequestRecord> records)
+    private RequestInput(IReadOnlyList<InputProblem> problems, IEnumerable<PendingRecord> pending)
     {
         Problems = problems;
-        Records = records;
+        Pending = pending;
     }
 
     /// <summary>Problems with the file as a whole; when there are any, there are no records.</summary>
     public IReadOnlyList<InputProblem> Problems { get; }
 
-    /// <summary>The records, read as they are enumerated (once).</summary>
-    public IEnumerable<RequestRecord> Records { get; }
+    /// <summary>The records, read as they are enumerated (once) but not parsed: see <see cref="PendingRecord.Parse"/>.</summary>
+    public IEnumerable<PendingRecord> Pending { get; }
+
+    /// <summary>The records, read and parsed as they are enumerated (once).</summary>
+    public IEnumerable<RequestRecord> Records => Pending.Select(p => p.Parse());
 
     public static RequestInput Failed(IReadOnlyList<InputProblem> problems) => new(problems, []);
 
-    public static RequestInput Of(IEnumerable<RequestRecord> records) => new([], records);
+    public static RequestInput Of(IEnumerable<PendingRecord> pending) => new([], pending);
 }

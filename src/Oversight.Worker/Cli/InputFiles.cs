@@ -35,13 +35,16 @@ internal sealed record InputOptions(bool Strict, IReadOnlyDictionary<string, str
 /// </summary>
 internal static class InputFiles
 {
+    /// <summary>Records parsed at once on all cores; large enough to share out, small enough to report problems promptly.</summary>
+    private const int ParseBatch = 2048;
+
     /// <summary>
     /// Reads the file and says on standard error why reading stopped, if it did; null when it
     /// stopped (the verb then exits with status 2).
     /// </summary>
-    public static async Task<InputRead?> ReadForVerbAsync(string path, InputOptions options, Console2 console, string verb)
+    public static async Task<InputRead?> ReadForVerbAsync(string path, InputOptions options, Console2 console, string verb, Action<FootageRequest>? prepare = null)
     {
-        var read = Read(path, options, console, verb);
+        var read = Read(path, options, console, verb, prepare);
         if (read.Error is not null)
         {
             await console.Error.WriteLineAsync(read.Error);
@@ -50,7 +53,11 @@ internal static class InputFiles
         return read.Stopped ? null : read;
     }
 
-    public static InputRead Read(string path, InputOptions options, Console2 console, string verb)
+    /// <summary>
+    /// Reads every record, parsing them on all cores in batches (and running <paramref name="prepare"/>
+    /// on each valid request there too), then reporting and keeping them in file order.
+    /// </summary>
+    public static InputRead Read(string path, InputOptions options, Console2 console, string verb, Action<FootageRequest>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         // Standard input carries JSONL.
@@ -82,31 +89,44 @@ internal static class InputFiles
         var invalid = 0;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var progress = new ReadProgress(console, verb, path, stream, options.Quiet);
-        foreach (var record in input.Records)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        foreach (var batch in input.Pending.Chunk(ParseBatch))
         {
-            progress.Tick(requests.Count + invalid);
-            if (record.Result.Value is { } request)
+            var records = new RequestRecord[batch.Length];
+            Parallel.For(0, batch.Length, parallel, i =>
             {
-                if (ids.Add(request.Id))
+                records[i] = batch[i].Parse();
+                if (prepare is not null && records[i].Result.Value is { } parsed)
                 {
-                    requests.Add(request);
-                    continue;
+                    prepare(parsed);
+                }
+            });
+            foreach (var record in records)
+            {
+                progress.Tick(requests.Count + invalid);
+                if (record.Result.Value is { } request)
+                {
+                    if (ids.Add(request.Id))
+                    {
+                        requests.Add(request);
+                        continue;
+                    }
+
+                    console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
+                }
+                else
+                {
+                    foreach (var problem in record.Result.Problems)
+                    {
+                        console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
+                    }
                 }
 
-                console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
-            }
-            else
-            {
-                foreach (var problem in record.Result.Problems)
+                invalid++;
+                if (options.Strict)
                 {
-                    console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
+                    return new InputRead(requests, invalid, true, $"oversight {verb}: {path}: stopped at the first invalid record (line {record.Line}) because of --strict");
                 }
-            }
-
-            invalid++;
-            if (options.Strict)
-            {
-                return new InputRead(requests, invalid, true, $"oversight {verb}: {path}: stopped at the first invalid record (line {record.Line}) because of --strict");
             }
         }
 
