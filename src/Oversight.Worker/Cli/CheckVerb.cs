@@ -45,6 +45,11 @@ internal sealed class CheckVerb : IVerb
         }
 
         var source = args.Positionals.Count == 1 ? args.Positionals[0] : "-";
+        if (source == "-" && console.InputIsTerminal)
+        {
+            await console.Error.WriteLineAsync("oversight check: give a request file, or pipe a request into standard input (… | oversight check --policy P -)");
+            return ExitCodes.Invalid;
+        }
         if (source != "-" && FileChecks.CannotRead(source) is { } unreadable)
         {
             await console.Error.WriteLineAsync($"oversight check: {unreadable}");

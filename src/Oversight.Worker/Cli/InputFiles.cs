@@ -67,6 +67,11 @@ internal static class InputFiles
             return Stop($"oversight {verb}: {path}: unknown input format; use .jsonl, .json or .csv");
         }
 
+        if (path == "-" && console.InputIsTerminal)
+        {
+            return Stop($"oversight {verb}: --input -: nothing is piped into standard input (… | oversight {verb} --input -)");
+        }
+
         if (path != "-" && FileChecks.CannotRead(path) is { } unreadable)
         {
             return Stop($"oversight {verb}: {unreadable}");
