@@ -50,6 +50,7 @@ internal sealed class CheckVerb : IVerb
             await console.Error.WriteLineAsync("oversight check: give a request file, or pipe a request into standard input (… | oversight check --policy P -)");
             return ExitCodes.Invalid;
         }
+
         if (source != "-" && FileChecks.CannotRead(source) is { } unreadable)
         {
             await console.Error.WriteLineAsync($"oversight check: {unreadable}");
