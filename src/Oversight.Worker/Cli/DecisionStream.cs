@@ -7,9 +7,9 @@ namespace Oversight.Worker.Cli;
 
 /// <summary>
 /// Writes decisions as JSON lines while the caller goes on gating: decisions are handed over in
-/// batches, serialised into pooled UTF-8 buffers on every core, and written in order by one
-/// writer. A failure to write (a full disk) surfaces on the caller's next <see cref="Add"/> or at
-/// <see cref="Complete"/>.
+/// batches, serialised into pooled UTF-8 buffers on the cores the caller leaves free, and written
+/// in order. A failure to write (a full disk) surfaces on the caller's next <see cref="Add"/> or
+/// at <see cref="Complete"/>.
 /// </summary>
 internal sealed class DecisionStream : IDisposable
 {
@@ -23,22 +23,28 @@ internal sealed class DecisionStream : IDisposable
     private readonly Thread writer;
     private Decision[] current = new Decision[BatchSize];
     private int count;
+    private readonly bool alone;
     private volatile Exception? failure;
 
     public DecisionStream(Stream target)
     {
         this.target = target;
-        var threads = Math.Max(1, Environment.ProcessorCount);
+        // One core is the caller's; the others serialise. One serialiser also writes, in order.
+        var threads = Math.Max(1, Environment.ProcessorCount - 1);
         work = new BlockingCollection<Batch>(boundedCapacity: 4 * threads);
         written = new BlockingCollection<Batch>(boundedCapacity: 8 * threads);
         serializers = [.. Enumerable.Range(0, threads).Select(i => new Thread(Serialize) { IsBackground = true, Name = $"decision serializer {i}" })];
         writer = new Thread(Write) { IsBackground = true, Name = "decision writer" };
+        alone = threads == 1;
         foreach (var thread in serializers)
         {
             thread.Start();
         }
 
-        writer.Start();
+        if (!alone)
+        {
+            writer.Start();
+        }
     }
 
     public void Add(Decision decision)
@@ -88,7 +94,10 @@ internal sealed class DecisionStream : IDisposable
         }
 
         written.CompleteAdding();
-        writer.Join();
+        if (!alone)
+        {
+            writer.Join();
+        }
     }
 
     private void Hand()
@@ -103,7 +112,10 @@ internal sealed class DecisionStream : IDisposable
         count = 0;
         batch.Done = new ManualResetEventSlim(false);
         work.Add(batch);
-        written.Add(batch);
+        if (!alone)
+        {
+            written.Add(batch);
+        }
     }
 
     /// <summary>Turns batches into UTF-8 JSON lines, any batch on any serializer thread.</summary>
@@ -134,7 +146,14 @@ internal sealed class DecisionStream : IDisposable
 
             batch.Buffer = buffer;
             batch.Decisions = [];
-            batch.Done!.Set();
+            if (alone)
+            {
+                Output(batch);
+            }
+            else
+            {
+                batch.Done!.Set();
+            }
         }
 
         json?.Dispose();
@@ -146,21 +165,26 @@ internal sealed class DecisionStream : IDisposable
         foreach (var batch in written.GetConsumingEnumerable())
         {
             batch.Done!.Wait();
-            batch.Done.Dispose();
-            if (failure is null)
-            {
-                try
-                {
-                    target.Write(batch.Buffer!.WrittenSpan);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-                {
-                    failure = e;
-                }
-            }
-
-            buffers.Add(batch.Buffer!);
+            Output(batch);
         }
+    }
+
+    private void Output(Batch batch)
+    {
+        batch.Done!.Dispose();
+        if (failure is null)
+        {
+            try
+            {
+                target.Write(batch.Buffer!.WrittenSpan);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                failure = e;
+            }
+        }
+
+        buffers.Add(batch.Buffer!);
     }
 
     private sealed class Batch(Decision[] decisions, int count)

@@ -35,8 +35,6 @@ internal sealed record InputOptions(bool Strict, IReadOnlyDictionary<string, str
 /// </summary>
 internal static class InputFiles
 {
-    /// <summary>Records parsed at once on all cores; large enough to share out, small enough to report problems promptly.</summary>
-    private const int ParseBatch = 2048;
 
     /// <summary>
     /// Reads the file and says on standard error why reading stopped, if it did; null when it
@@ -54,8 +52,8 @@ internal static class InputFiles
     }
 
     /// <summary>
-    /// Reads every record, parsing them on all cores in batches (and running <paramref name="prepare"/>
-    /// on each valid request there too), then reporting and keeping them in file order.
+    /// Reads every record, parsing them on all cores (and running <paramref name="prepare"/> on each
+    /// valid request there too) while this thread reports and keeps them in file order.
     /// </summary>
     public static InputRead Read(string path, InputOptions options, Console2 console, string verb, Action<FootageRequest>? prepare = null)
     {
@@ -94,44 +92,46 @@ internal static class InputFiles
         var invalid = 0;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var progress = new ReadProgress(console, verb, path, stream, options.Quiet);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        foreach (var batch in input.Pending.Chunk(ParseBatch))
-        {
-            var records = new RequestRecord[batch.Length];
-            Parallel.For(0, batch.Length, parallel, i =>
+        // Parsed on the other cores in file order while this thread reports and keeps them.
+        var records = input.Pending
+            .AsParallel().AsOrdered()
+            .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
+            .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
+            .Select(pending =>
             {
-                records[i] = batch[i].Parse();
-                if (prepare is not null && records[i].Result.Value is { } parsed)
+                var record = pending.Parse();
+                if (prepare is not null && record.Result.Value is { } parsed)
                 {
                     prepare(parsed);
                 }
+
+                return record;
             });
-            foreach (var record in records)
+        foreach (var record in records)
+        {
+            progress.Tick(requests.Count + invalid);
+            if (record.Result.Value is { } request)
             {
-                progress.Tick(requests.Count + invalid);
-                if (record.Result.Value is { } request)
+                if (ids.Add(request.Id))
                 {
-                    if (ids.Add(request.Id))
-                    {
-                        requests.Add(request);
-                        continue;
-                    }
-
-                    console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
-                }
-                else
-                {
-                    foreach (var problem in record.Result.Problems)
-                    {
-                        console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
-                    }
+                    requests.Add(request);
+                    continue;
                 }
 
-                invalid++;
-                if (options.Strict)
+                console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
+            }
+            else
+            {
+                foreach (var problem in record.Result.Problems)
                 {
-                    return new InputRead(requests, invalid, true, $"oversight {verb}: {path}: stopped at the first invalid record (line {record.Line}) because of --strict");
+                    console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
                 }
+            }
+
+            invalid++;
+            if (options.Strict)
+            {
+                return new InputRead(requests, invalid, true, $"oversight {verb}: {path}: stopped at the first invalid record (line {record.Line}) because of --strict");
             }
         }
 
