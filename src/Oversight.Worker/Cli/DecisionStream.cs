@@ -25,6 +25,7 @@ internal sealed class DecisionStream : IDisposable
     private int count;
     private readonly bool alone;
     private volatile Exception? failure;
+    private volatile bool abandoned;
 
     public DecisionStream(Stream target)
     {
@@ -71,6 +72,13 @@ internal sealed class DecisionStream : IDisposable
         }
 
         target.Flush();
+    }
+
+    /// <summary>Stops without writing what is still queued; the caller then empties the target and starts again.</summary>
+    public void Abandon()
+    {
+        abandoned = true;
+        Stop();
     }
 
     public void Dispose()
@@ -135,7 +143,7 @@ internal sealed class DecisionStream : IDisposable
                 json.Reset(buffer);
             }
 
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < batch.Count && !abandoned; i++)
             {
                 DecisionJson.Write(json, batch.Decisions[i]);
                 json.Flush();
@@ -172,7 +180,7 @@ internal sealed class DecisionStream : IDisposable
     private void Output(Batch batch)
     {
         batch.Done!.Dispose();
-        if (failure is null)
+        if (failure is null && !abandoned)
         {
             try
             {

@@ -12,6 +12,8 @@ internal sealed class ReplayCounts(Policy policy)
     private readonly int[] waived = new int[policy.Rules.Count];
     private readonly Dictionary<string, int[]> byAgency = new(StringComparer.Ordinal);
 
+    public int Decisions => outcomes.Sum();
+
     public int Allow => outcomes[(int)DecisionOutcome.Allow];
 
     public int Review => outcomes[(int)DecisionOutcome.Review];
@@ -50,7 +52,7 @@ internal sealed class ReplayCounts(Policy policy)
         json.WriteString("version", policy.Version);
         json.WriteString("sha256", policy.Sha256);
         json.WriteEndObject();
-        json.WriteNumber("decisions", outcomes.Sum());
+        json.WriteNumber("decisions", Decisions);
         json.WriteNumber("invalidRecords", invalid);
         Outcomes(json, "outcomes", outcomes);
         json.WriteStartObject("byRule");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Oversight.Gate;
 using Oversight.History;
 using Oversight.Policies;
+using Oversight.Requests;
 
 namespace Oversight.Worker.Cli;
 
@@ -23,7 +24,9 @@ internal sealed class ReplayVerb : IVerb
             new("quiet", null, "No progress or summary on standard error."),
         ],
         "Invalid records are reported on standard error with line and column, counted and skipped.\n" +
-        "Records are parsed on every core; decisions are made in order on one thread and written by another.\n" +
+        "Records are parsed on every core and decisions written by the other cores while the gate goes on.\n" +
+        "A file already in submittedAt order (an export usually is) is gated while it is read, when the\n" +
+        "decisions go to --out or only the --summary is written; otherwise it is read whole, then sorted.\n" +
         "Exit status: 0 done; 2 invalid policy, unreadable input, an output that cannot be written, or an\n" +
         "invalid record with --strict.");
 
@@ -41,51 +44,159 @@ internal sealed class ReplayVerb : IVerb
         }
 
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(args["input"]!, options, console, "replay", request => Gatekeeper.Prepare(policy, request)) is not { } read)
+        if (InputReader.Open(args["input"]!, options, console, "replay", out var error) is not { } reader)
         {
+            await console.Error.WriteLineAsync(error);
             return ExitCodes.Invalid;
         }
 
-        var ordered = Replay.InOrder(read.Requests);
-        var counts = new ReplayCounts(policy);
-        var progress = new Progress(console, "replay", ordered.Count, options.Quiet);
-        await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
+        ReplayCounts counts;
+        using (reader)
         {
-            if (args.Has("summary"))
+            await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
             {
-                foreach (var decision in Replay.Run(policy, ordered, new RequestHistory()))
+                var sink = new ReplaySink(target, args.Has("summary"));
+                counts = Run(policy, reader, sink, console, options);
+                if (reader.Error is null)
                 {
-                    counts.Add(decision);
-                    progress.Tick();
+                    sink.Finish(counts, reader.Invalid);
                 }
-
-                await using var json = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
-                counts.Write(json, read.Invalid);
-                await json.FlushAsync();
-                target.WriteByte((byte)'\n');
             }
-            else
+
+            if (reader.Error is not null)
             {
-                using var stream = new DecisionStream(target);
-                foreach (var decision in Replay.Run(policy, ordered, new RequestHistory()))
+                // Nothing half-done is left behind under the name the user asked for.
+                if (args["out"] is { } written)
                 {
-                    stream.Add(decision);
-                    counts.Add(decision);
-                    progress.Tick();
+                    File.Delete(written);
                 }
 
-                stream.Complete();
+                await console.Error.WriteLineAsync(reader.Error);
+                return ExitCodes.Invalid;
             }
         }
 
         if (!options.Quiet)
         {
-            var seconds = clock.Elapsed.TotalSeconds;
             await console.Error.WriteLineAsync(
-                $"replay: {English.Count(ordered.Count, "decision")} in {seconds:0.0} s — allow {counts.Allow:N0}, review {counts.Review:N0}, deny {counts.Deny:N0}" +
-                (read.Invalid > 0 ? $"; {English.Count(read.Invalid, "invalid record")} skipped" : string.Empty));
+                $"replay: {English.Count(counts.Decisions, "decision")} in {clock.Elapsed.TotalSeconds:0.0} s — allow {counts.Allow:N0}, review {counts.Review:N0}, deny {counts.Deny:N0}" +
+                (reader.Invalid > 0 ? $"; {English.Count(reader.Invalid, "invalid record")} skipped" : string.Empty));
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Gates requests while they are read, as long as they come in submittedAt order; at the first
+    /// that does not (or when the output cannot be taken back), reads the rest, sorts, and gates
+    /// everything from the start into an emptied output.
+    /// </summary>
+    private static ReplayCounts Run(Policy policy, InputReader reader, ReplaySink sink, Console2 console, InputOptions options)
+    {
+        var all = new List<FootageRequest>();
+        var streaming = sink.CanStartOver && !options.Strict;
+        var inOrder = streaming;
+        var last = long.MinValue;
+        IEnumerable<FootageRequest> WhileInOrder()
+        {
+            foreach (var request in reader.Requests(showProgress: !streaming))
+            {
+                all.Add(request);
+                if (inOrder && request.SubmittedAt.UtcTicks < last)
+                {
+                    inOrder = false;
+                }
+
+                if (inOrder)
+                {
+                    last = request.SubmittedAt.UtcTicks;
+                    yield return request;
+                }
+            }
+        }
+
+        if (streaming)
+        {
+            var counts = Gate(policy, WhileInOrder(), sink.Start(), new Progress(console, "replay", 0, options.Quiet, () => reader.Share));
+            if (inOrder)
+            {
+                return counts;
+            }
+
+            sink.StartOver();
+        }
+        else
+        {
+            foreach (var _ in WhileInOrder())
+            {
+            }
+        }
+
+        if (reader.Error is not null)
+        {
+            return new ReplayCounts(policy);
+        }
+
+        var ordered = Replay.InOrder(all);
+        return Gate(policy, ordered, sink.Start(), new Progress(console, "replay", ordered.Count, options.Quiet));
+    }
+
+    private static ReplayCounts Gate(Policy policy, IEnumerable<FootageRequest> ordered, Action<Decision> write, Progress progress)
+    {
+        var counts = new ReplayCounts(policy);
+        foreach (var decision in Replay.Run(policy, ordered, new RequestHistory()))
+        {
+            write(decision);
+            counts.Add(decision);
+            progress.Tick();
+        }
+
+        return counts;
+    }
+
+    /// <summary>Where decisions go: JSON lines written on other threads, or nothing but the counts (--summary).</summary>
+    private sealed class ReplaySink(Stream target, bool summary)
+    {
+        private DecisionStream? lines;
+
+        /// <summary>True when what was written can be taken back: a file, or nothing written until the end.</summary>
+        public bool CanStartOver => summary || target.CanSeek;
+
+        public Action<Decision> Start()
+        {
+            if (summary)
+            {
+                return _ => { };
+            }
+
+            lines = new DecisionStream(target);
+            return lines.Add;
+        }
+
+        public void StartOver()
+        {
+            lines?.Abandon();
+            lines?.Dispose();
+            lines = null;
+            if (target.CanSeek)
+            {
+                target.SetLength(0);
+            }
+        }
+
+        public void Finish(ReplayCounts counts, int invalid)
+        {
+            if (summary)
+            {
+                using var json = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
+                counts.Write(json, invalid);
+                json.Flush();
+                target.WriteByte((byte)'\n');
+                return;
+            }
+
+            lines?.Complete();
+            lines?.Dispose();
+        }
     }
 }

@@ -145,4 +145,37 @@ public sealed class ReplayVerbTests
         Assert.Contains("No space left on device", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Replay_FileOutOfOrder_SameDecisionsToAFileAsToStandardOutput()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var lines = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl"));
+        // In order for the first 300 lines, so that gating starts while reading, then reversed.
+        var input = temp.File("shuffled.jsonl", string.Join('\n', lines.Take(300).Concat(lines.Skip(300).Reverse())) + "\n");
+        var output = Path.Combine(temp.Path, "d.jsonl");
+
+        var toFile = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", output, "--quiet");
+        var toStdout = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--quiet");
+        var sorted = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--quiet");
+
+        Assert.Equal(0, toFile.ExitCode);
+        Assert.Equal(toStdout.Out, File.ReadAllText(output));
+        Assert.Equal(sorted.Out, toStdout.Out);
+    }
+
+    [Fact]
+    public void Replay_StrictStopsOnABadRecord_LeavesNoOutputFile()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var lines = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl"));
+        var input = temp.File("bad.jsonl", string.Join('\n', lines.Take(200).Append("{}").Concat(lines.Skip(200))) + "\n");
+        var output = Path.Combine(temp.Path, "d.jsonl");
+
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", output, "--strict");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("stopped at the first invalid record (line 201)", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
 }
