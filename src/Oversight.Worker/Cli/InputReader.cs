@@ -34,11 +34,28 @@ internal sealed class InputReader : IDisposable
     /// <summary>Invalid records (and repeated ids) met so far.</summary>
     public int Invalid { get; private set; }
 
+    /// <summary>The line of the last record handed over or reported.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>Problems of records up to this line are not printed again (they were, on an earlier reading of the file).</summary>
+    public int ReportedThrough { get; private set; }
+
     /// <summary>Why reading stopped early (an invalid record with --strict); null while it has not.</summary>
     public string? Error { get; private set; }
 
     /// <summary>How much of the file has been read, as a share; null for standard input.</summary>
     public double? Share => stream is { CanSeek: true, Length: > 0 } ? (double)stream.Position / stream.Length : null;
+
+    /// <summary>True when the file can be read again from the start (not standard input).</summary>
+    public bool CanReread => stream is not null;
+
+    /// <summary>The same file opened again from the start, printing no problem already printed by this reading.</summary>
+    public InputReader? Reopen(out string? error)
+    {
+        var again = Open(path, options, console, verb, out error);
+        again?.ReportedThrough = Math.Max(ReportedThrough, Line);
+        return again;
+    }
 
     /// <summary>Opens the file, or says (in <paramref name="error"/>, after printing any header problems) why it cannot be read at all.</summary>
     public static InputReader? Open(string path, InputOptions options, Console2 console, string verb, out string? error)
@@ -103,6 +120,8 @@ internal sealed class InputReader : IDisposable
         foreach (var record in records)
         {
             progress.Tick(kept + Invalid);
+            Line = record.Line;
+            var report = record.Line > ReportedThrough;
             if (record.Result.Value is { } request)
             {
                 if (ids.Add(request.Id))
@@ -112,9 +131,12 @@ internal sealed class InputReader : IDisposable
                     continue;
                 }
 
-                console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
+                if (report)
+                {
+                    console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
+                }
             }
-            else
+            else if (report)
             {
                 foreach (var problem in record.Result.Problems)
                 {

@@ -51,12 +51,12 @@ internal sealed class ReplayVerb : IVerb
         }
 
         ReplayCounts counts;
-        using (reader)
+        try
         {
             await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
             {
                 var sink = new ReplaySink(target, args.Has("summary"));
-                counts = Run(policy, reader, sink, console, options);
+                counts = Run(policy, ref reader, sink, console, options);
                 if (reader.Error is null)
                 {
                     sink.Finish(counts, reader.Invalid);
@@ -75,6 +75,10 @@ internal sealed class ReplayVerb : IVerb
                 return ExitCodes.Invalid;
             }
         }
+        finally
+        {
+            reader.Dispose();
+        }
 
         if (!options.Quiet)
         {
@@ -87,51 +91,56 @@ internal sealed class ReplayVerb : IVerb
     }
 
     /// <summary>
-    /// Gates requests while they are read, as long as they come in submittedAt order; at the first
-    /// that does not (or when the output cannot be taken back), reads the rest, sorts, and gates
-    /// everything from the start into an emptied output.
+    /// Gates requests while they are read, as long as they come in submittedAt order, keeping none
+    /// of them but what the history needs. At the first request out of order the output is emptied
+    /// and the file read again whole, sorted and gated from the start. Standard output cannot be
+    /// taken back, and --strict must not write before it has seen every record: then the file is
+    /// read whole first.
     /// </summary>
-    private static ReplayCounts Run(Policy policy, InputReader reader, ReplaySink sink, Console2 console, InputOptions options)
+    private static ReplayCounts Run(Policy policy, ref InputReader reader, ReplaySink sink, Console2 console, InputOptions options)
     {
-        var all = new List<FootageRequest>();
-        var streaming = sink.CanStartOver && !options.Strict;
-        var inOrder = streaming;
-        var last = long.MinValue;
-        IEnumerable<FootageRequest> WhileInOrder()
+        if (sink.CanStartOver && reader.CanReread && !options.Strict)
         {
-            foreach (var request in reader.Requests(showProgress: !streaming))
+            var inOrder = true;
+            var last = long.MinValue;
+            var source = reader;
+            IEnumerable<FootageRequest> WhileInOrder()
             {
-                all.Add(request);
-                if (inOrder && request.SubmittedAt.UtcTicks < last)
+                foreach (var request in source.Requests(showProgress: false))
                 {
-                    inOrder = false;
-                }
+                    if (request.SubmittedAt.UtcTicks < last)
+                    {
+                        inOrder = false;
+                        yield break;
+                    }
 
-                if (inOrder)
-                {
                     last = request.SubmittedAt.UtcTicks;
                     yield return request;
                 }
             }
-        }
 
-        if (streaming)
-        {
-            var counts = Gate(policy, WhileInOrder(), sink.Start(), new Progress(console, "replay", 0, options.Quiet, () => reader.Share));
+            var counts = Gate(policy, WhileInOrder(), sink.Start(), new Progress(console, "replay", 0, options.Quiet, () => source.Share));
             if (inOrder)
             {
                 return counts;
             }
 
             sink.StartOver();
-        }
-        else
-        {
-            foreach (var _ in WhileInOrder())
+            if (!options.Quiet)
             {
+                console.Error.WriteLine($"replay: {reader.Line:N0} lines in, a request is earlier than the one before it: reading the whole file to sort it");
             }
+
+            if (reader.Reopen(out var error) is not { } again)
+            {
+                throw new IOException(error);
+            }
+
+            reader.Dispose();
+            reader = again;
         }
 
+        var all = reader.Requests().ToList();
         if (reader.Error is not null)
         {
             return new ReplayCounts(policy);
