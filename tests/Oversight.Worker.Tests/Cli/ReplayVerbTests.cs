@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Oversight.Worker.Tests.Cli;
 
@@ -151,17 +152,21 @@ public sealed class ReplayVerbTests
     {
         using var temp = new OversightProcess.TempFolder();
         var lines = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl"));
-        // In order for the first 300 lines, so that gating starts while reading, then reversed.
-        var input = temp.File("shuffled.jsonl", string.Join('\n', lines.Take(300).Concat(lines.Skip(300).Reverse())) + "\n");
+        // In order for the first 300 lines, so that gating starts while reading, then reversed;
+        // line 11 is not a request, and is reported once although the file is read twice.
+        var input = temp.File("shuffled.jsonl", string.Join('\n', lines.Take(10).Append("{}").Concat(lines.Skip(10).Take(290)).Concat(lines.Skip(300).Reverse())) + "\n");
         var output = Path.Combine(temp.Path, "d.jsonl");
 
-        var toFile = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", output, "--quiet");
+        var toFile = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", output);
         var toStdout = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--quiet");
         var sorted = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--quiet");
 
         Assert.Equal(0, toFile.ExitCode);
         Assert.Equal(toStdout.Out, File.ReadAllText(output));
         Assert.Equal(sorted.Out, toStdout.Out);
+        Assert.Single(Regex.Matches(toFile.Error, "line 11: \\$\\.agency: required field is missing"));
+        Assert.Contains("reading the whole file to sort it", toFile.Error, StringComparison.Ordinal);
+        Assert.Contains("1 invalid record skipped", toFile.Error, StringComparison.Ordinal);
     }
 
     [Fact]
