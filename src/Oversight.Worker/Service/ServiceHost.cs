@@ -60,7 +60,7 @@ public static class ServiceHost
         var framework = verbose ? LogLevel.Information : LogLevel.Warning;
         return logging
             .AddFilter("Microsoft.AspNetCore", framework)
-            .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", framework)
             .AddFilter("Microsoft.Hosting.Lifetime", framework)
             .AddFilter("Hangfire", framework);
     }
