@@ -188,7 +188,8 @@ public static partial class Gatekeeper
 
     private static RuleResult WithinBoundary(WithinBoundaryRule rule, FootageRequest request)
     {
-        var area = request.Area.Geometry;
+        // Not the cached outline: a replay keeps every request, and a 64-gon kept for each would double its memory.
+        var area = request.Area.Outline();
         if (rule.Boundary.Covers(area))
         {
             return new RuleResult(rule, RuleOutcome.Pass, 1, 1, "share inside");

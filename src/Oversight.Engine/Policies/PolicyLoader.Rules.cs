@@ -99,7 +99,7 @@ public static partial class PolicyLoader
         string[] allowed = kind is not null && KindKeys.TryGetValue(kind, out var extra)
             ? [.. CommonKeys, .. extra, .. OptionalKindKeys.GetValueOrDefault(kind, [])]
             : [.. CommonKeys, .. KindKeys.Values.SelectMany(k => k).Concat(OptionalKindKeys.Values.SelectMany(k => k)).Distinct(StringComparer.Ordinal)];
-        var what = kind is null ? "a rule" : $"a {kind} rule";
+        var what = kind is null ? "a rule" : English.A($"{kind} rule");
         var entries = nodes.Entries(mapping, what, allowed);
 
         string? id = null;

@@ -25,7 +25,7 @@ internal static class GenerateSearches
         var searches = SyntheticSearches.Generate(count, seed, start, days, officers, "eugene-or-pd", zone);
         var path = args["out"];
         var csv = path is not null && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        await using (var target = path is not null ? File.Create(path) : console.OpenOutput())
+        await using (var target = path is not null ? FileChecks.Create(path) : console.OpenOutput())
         {
             if (csv)
             {

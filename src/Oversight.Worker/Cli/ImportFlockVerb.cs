@@ -24,13 +24,21 @@ internal sealed class ImportFlockVerb : IVerb
         "Searched or Total Devices Searched, and Org Name, Time Frame, License Plate, Case #, Offense Type, Search Type.\n" +
         "Portal '+' is a space; a time without an offset is UTC; a masked or blank userId/Name is an unknown officer;\n" +
         "a licence plate is written only as its keyed hash. Searches read twice (overlapping downloads) are kept once.\n" +
-        "Exit status: 0 done; 2 an unknown layout, a file that cannot be read, or an invalid row with --strict.");
+        "Exit status: 0 done; 2 an unknown layout, a file that cannot be read, or an invalid row with --strict.")
+    {
+        MaxPositionals = int.MaxValue,
+    };
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
         if (args.Positionals.Count == 0)
         {
             await console.Error.WriteLineAsync("oversight import flock: name at least one export to read (oversight import flock EXPORT.csv --agency eugene-or-pd)");
+            return ExitCodes.Invalid;
+        }
+
+        if (!FileChecks.Usable(args, console, "import flock", [], ["out"]))
+        {
             return ExitCodes.Invalid;
         }
 
@@ -46,7 +54,7 @@ internal sealed class ImportFlockVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
+        await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
         {
             using var lines = new JsonLines(target, relaxed: true);
             foreach (var search in read.Searches)

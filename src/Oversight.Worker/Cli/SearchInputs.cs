@@ -57,9 +57,9 @@ internal static class SearchInputs
                 return null;
             }
 
-            if (Directory.Exists(path) || !File.Exists(path))
+            if (FileChecks.CannotRead(path) is { } unreadable)
             {
-                await console.Error.WriteLineAsync($"oversight {verb}: {path}: {(Directory.Exists(path) ? "is a folder, not a file" : "no such file")}");
+                await console.Error.WriteLineAsync($"oversight {verb}: {unreadable}");
                 return null;
             }
 

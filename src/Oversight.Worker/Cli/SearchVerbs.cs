@@ -66,16 +66,38 @@ internal static class SearchVerbs
         var counts = new int[3];
         var violated = new Dictionary<string, int>(StringComparer.Ordinal);
         var withheld = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byAgency = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        var summary = args.Has("summary");
         var progress = new Progress(console, "replay", ordered.Count, args.Has("quiet"));
-        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
+        await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
         {
-            using var lines = new JsonLines(target);
-            foreach (var decision in SearchAudit.Run(policy, ordered, new SearchHistory()))
+            using (var lines = new JsonLines(target))
             {
-                lines.Write(w => SearchDecisionJson.Write(w, decision));
-                counts[(int)decision.Outcome]++;
-                Tally(decision, violated, withheld);
-                progress.Tick();
+                foreach (var decision in SearchAudit.Run(policy, ordered, new SearchHistory()))
+                {
+                    if (!summary)
+                    {
+                        lines.Write(w => SearchDecisionJson.Write(w, decision));
+                    }
+
+                    counts[(int)decision.Outcome]++;
+                    Tally(decision, violated, withheld);
+                    if (!byAgency.TryGetValue(decision.Search.Agency, out var agency))
+                    {
+                        byAgency[decision.Search.Agency] = agency = new int[3];
+                    }
+
+                    agency[(int)decision.Outcome]++;
+                    progress.Tick();
+                }
+            }
+
+            if (summary)
+            {
+                await using var json = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
+                WriteSummary(json, policy, counts, violated, withheld, byAgency, read.Invalid);
+                await json.FlushAsync();
+                target.WriteByte((byte)'\n');
             }
         }
 
@@ -105,7 +127,7 @@ internal static class SearchVerbs
                 console.Error.WriteLine($"detect: {step} ({clock.Elapsed.TotalSeconds:0.0} s)");
             }
         }));
-        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
+        await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
         {
             await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
             FindingsJson.Write(writer, findings);
@@ -200,7 +222,7 @@ internal static class SearchVerbs
         {
             if (args[option] is { } path)
             {
-                await using var file = File.Create(path);
+                await using var file = FileChecks.Create(path);
                 write(report, file);
                 written.Add(path);
             }
@@ -221,6 +243,53 @@ internal static class SearchVerbs
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// What <c>replay --summary</c> writes for searches: the audit's counts by outcome, each rule's
+    /// violations and withheld fields, and the counts by agency (one JSON object).
+    /// </summary>
+    private static void WriteSummary(Utf8JsonWriter json, Policy policy, int[] counts, Dictionary<string, int> violated, Dictionary<string, int> withheld, SortedDictionary<string, int[]> byAgency, int invalid)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("policy");
+        json.WriteString("id", policy.Id);
+        json.WriteString("version", policy.Version);
+        json.WriteString("sha256", policy.Sha256);
+        json.WriteEndObject();
+        json.WriteNumber("searches", counts.Sum());
+        json.WriteNumber("invalidRecords", invalid);
+        Outcomes(json, "outcomes", counts);
+        json.WriteStartObject("byRule");
+        foreach (var rule in policy.Rules)
+        {
+            json.WriteStartObject(rule.Id);
+            json.WriteString("kind", rule.Kind);
+            json.WriteNumber("violated", violated.GetValueOrDefault(rule.Id));
+            json.WriteNumber("notPublished", withheld.GetValueOrDefault(rule.Id));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("byAgency");
+        foreach (var (agency, agencyCounts) in byAgency)
+        {
+            Outcomes(json, agency, agencyCounts);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        static void Outcomes(Utf8JsonWriter json, string name, int[] counts)
+        {
+            json.WriteStartObject(name);
+            foreach (var outcome in new[] { DecisionOutcome.Allow, DecisionOutcome.Review, DecisionOutcome.Deny })
+            {
+                json.WriteNumber(outcome.AuditName(), counts[(int)outcome]);
+            }
+
+            json.WriteEndObject();
+        }
     }
 
     internal static void Tally(SearchDecision decision, Dictionary<string, int> violated, Dictionary<string, int> withheld)

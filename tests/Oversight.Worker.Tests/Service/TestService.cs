@@ -57,7 +57,7 @@ internal sealed class TestService : IAsyncDisposable
         provider == "postgres" ? await PostgresServer.CreateDatabaseAsync() : Path.Combine(temp.Path, "oversight.db");
 
     /// <summary>Starts a service; with <paramref name="db"/> it shares that database (a second node, or a restart).</summary>
-    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null)
+    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null, Action<string>? preparePolicies = null)
     {
         temp ??= new Temp();
         var policies = Path.Combine(temp.Path, "policies");
@@ -66,6 +66,8 @@ internal sealed class TestService : IAsyncDisposable
             CopyFolder(Path.Combine(AppContext.BaseDirectory, "policies"), policies);
             File.WriteAllText(Path.Combine(policies, "test-limits.yaml"), LimitsPolicy);
         }
+
+        preparePolicies?.Invoke(policies);
 
         db ??= await NewDatabaseAsync(provider, temp);
         var keyFile = Path.Combine(temp.Path, "log.key");
@@ -125,6 +127,9 @@ internal sealed class TestService : IAsyncDisposable
 
         throw new TimeoutException($"no checkpoint of size {size} within 30 s");
     }
+
+    /// <summary>What the host logged so far (its last lines).</summary>
+    public IReadOnlyList<string> LogLines => diagnostics.Lines;
 
     public HttpClient Client(string? key = null)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -13,15 +12,12 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     GateService gate,
-    TimeProvider time)
+    KeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string AgencyClaim = "oversight:agency";
     public const string KeyClaim = "oversight:key";
-
-    /// <summary>Keys found recently, so that each request does not need a database read.</summary>
-    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset Until)> Cache = new(StringComparer.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,26 +34,20 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var key = header[7..].Trim();
         var hash = ApiKeys.Hash(key);
-        var now = time.GetUtcNow();
+
+        // Read on every call, never cached: a revoked key is refused from its next call on.
         ApiKeyRecord? record;
-        if (Cache.TryGetValue(hash, out var cached) && cached.Until > now)
+        await using (var db = gate.Database.CreateContext())
         {
-            record = cached.Key;
-        }
-        else
-        {
-            await using var db = gate.Database.CreateContext();
             record = await ApiKeys.FindAsync(db, key, Context.RequestAborted);
-            if (record is not null)
-            {
-                Cache[hash] = (record, now.AddSeconds(30));
-            }
         }
 
         if (record is null)
         {
-            return AuthenticateResult.Fail("Unknown API key.");
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
+
+        usage.Touch(record);
 
         var claims = new List<Claim>
         {

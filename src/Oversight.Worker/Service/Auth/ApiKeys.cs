@@ -49,10 +49,35 @@ public static class ApiKeys
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>The valid (not revoked) key with this secret, read from the database now: a revocation takes effect on the next call.</summary>
     public static Task<ApiKeyRecord?> FindAsync(OversightDbContext db, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var hash = Hash(key);
         return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && !k.Revoked, cancellationToken);
+    }
+
+    /// <summary>Every key, oldest first, revoked ones included; secrets are never stored, so never listed.</summary>
+    public static Task<List<ApiKeyRecord>> ListAsync(OversightDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes a key by id; the service refuses it from its next call on. Null when there is no such key.</summary>
+    public static async Task<ApiKeyRecord?> RevokeAsync(OversightDbContext db, long id, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null || key.Revoked)
+        {
+            return key;
+        }
+
+        key.Revoked = true;
+        key.RevokedAtTicks = time.GetUtcNow().UtcTicks;
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
     }
 }
