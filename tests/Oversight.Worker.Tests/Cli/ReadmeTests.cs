@@ -99,7 +99,7 @@ public sealed partial class ReadmeTests
         var words = Split(command);
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "--out" or "--pdf" or "--xlsx" && !words[i + 1].Contains('/', StringComparison.Ordinal))
+            if (words[i] is "--out" or "--pdf" or "--xlsx" or "--html" or "--dispositions" && !words[i + 1].Contains('/', StringComparison.Ordinal))
             {
                 yield return words[i + 1];
             }
