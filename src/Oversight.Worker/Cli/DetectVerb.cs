@@ -44,7 +44,7 @@ internal sealed class DetectVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        switch (await SearchVerbs.OnSearchesAsync(policy, args["input"]!, console, "detect"))
+        switch (await SearchVerbs.OnSearchesAsync(args, policy, args["input"]!, console, "detect"))
         {
             case true: return await SearchVerbs.DetectAsync(args, console, policy);
             case false: return ExitCodes.Invalid;

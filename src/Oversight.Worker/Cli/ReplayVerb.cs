@@ -46,7 +46,7 @@ internal sealed class ReplayVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        switch (await SearchVerbs.OnSearchesAsync(policy, args["input"]!, console, "replay"))
+        switch (await SearchVerbs.OnSearchesAsync(args, policy, args["input"]!, console, "replay"))
         {
             case true: return await SearchVerbs.ReplayAsync(args, console, policy);
             case false: return ExitCodes.Invalid;

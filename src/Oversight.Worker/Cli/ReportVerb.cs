@@ -112,7 +112,7 @@ internal sealed class ReportVerb : IVerb
 
         if (args["input"] is { } searchInput && File.Exists(searchInput))
         {
-            switch (await SearchVerbs.OnSearchesAsync(policy, searchInput, console, "report"))
+            switch (await SearchVerbs.OnSearchesAsync(args, policy, searchInput, console, "report"))
             {
                 case true: return await SearchVerbs.ReportAsync(args, console, policy, period, notes);
                 case false: return ExitCodes.Invalid;

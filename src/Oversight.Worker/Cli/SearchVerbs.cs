@@ -28,13 +28,32 @@ internal static class SearchVerbs
     /// Whether the verb runs on searches: null when the policy and the input both hold footage
     /// requests; true when both are about searches; false (after saying why) when they disagree.
     /// </summary>
-    public static async Task<bool?> OnSearchesAsync(Policy policy, string input, Console2 console, string verb)
+    /// <remarks>
+    /// On footage requests the search-only options (--audit, --agency, --plate-key) are refused, not
+    /// ignored: footage requests are gated, and a denied request does not count.
+    /// </remarks>
+    public static async Task<bool?> OnSearchesAsync(Arguments args, Policy policy, string input, Console2 console, string verb)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var searches = SearchInputs.HoldsSearches(input);
         var searchPolicy = policy.Subject == PolicySubject.AlprSearches;
-        if (searches == searchPolicy)
+        if (searches && searchPolicy)
         {
-            return searches ? true : null;
+            return true;
+        }
+
+        if (!searches && !searchPolicy)
+        {
+            var given = new[] { "audit", "agency", "plate-key" }.Where(o => args.Has(o) || args[o] is not null).Select(o => "--" + o).ToList();
+            if (given.Count == 0)
+            {
+                return null;
+            }
+
+            await console.Error.WriteLineAsync(
+                $"oversight {verb}: {string.Join(", ", given)} {(given.Count == 1 ? "applies" : "apply")} only to ALPR searches (a Flock export or search JSONL, with a policy of subject alpr-searches); " +
+                $"{input} holds footage requests, which are gated: a denied request was never carried out and does not count");
+            return false;
         }
 
         await console.Error.WriteLineAsync(searches

@@ -54,7 +54,7 @@ internal sealed class SimulateVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        switch (await SearchVerbs.OnSearchesAsync(candidate, args["input"]!, console, "simulate"))
+        switch (await SearchVerbs.OnSearchesAsync(args, candidate, args["input"]!, console, "simulate"))
         {
             case true: return await SearchVerbs.SimulateAsync(args, console, baseline, candidate, output);
             case false: return ExitCodes.Invalid;

@@ -163,6 +163,42 @@ public sealed class SearchVerbTests
         Assert.Contains("would have been denied 45", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Replay_EugeneExportSummary_WritesOnlyTheCountsByAuditOutcomeAndRule()
+    {
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", Eugene, "--agency", "eugene-or-pd", "--summary", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        var summary = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(2973, summary.GetProperty("searches").GetInt32());
+        Assert.Equal(2973, summary.GetProperty("outcomes").GetProperty("compliant").GetInt32());
+        Assert.Equal(45, summary.GetProperty("byRule").GetProperty("national-search").GetProperty("violated").GetInt32());
+        Assert.Equal(907, summary.GetProperty("byRule").GetProperty("wide-needs-case").GetProperty("notPublished").GetInt32());
+        Assert.Equal(2973, summary.GetProperty("byAgency").GetProperty("eugene-or-pd").GetProperty("compliant").GetInt32());
+        Assert.Empty(result.Error);
+    }
+
+    [Theory]
+    [InlineData("replay", "--audit")]
+    [InlineData("detect", "--audit")]
+    [InlineData("report", "--agency")]
+    [InlineData("simulate", "--plate-key")]
+    public void Verbs_SearchOptionsOnFootageRequests_ExitTwoInsteadOfIgnoringThem(string verb, string option)
+    {
+        using var temp = new OversightProcess.TempFolder();
+        string[] policy = verb == "simulate"
+            ? ["--baseline", "policies/rochester-mn.yaml", "--candidate", "policies/ccops-strict.yaml"]
+            : ["--policy", "policies/rochester-mn.yaml"];
+        string[] value = option == "--audit" ? [option] : [option, option == "--plate-key" ? Path.Combine(temp.Path, "plate.key") : "x"];
+        string[] period = verb == "report" ? ["--period", "2026Q3"] : [];
+
+        var result = OversightProcess.Run([verb, .. policy, "--input", "samples/history.jsonl", .. value, .. period]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} applies only to ALPR searches", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "plate.key")));
+    }
+
     [Theory]
     [InlineData("policies/rochester-mn.yaml", Eugene, "holds ALPR searches, but the policy rochester-mn judges footage requests")]
     [InlineData(Policy, "samples/history.jsonl", "judges ALPR searches (subject: alpr-searches), but samples/history.jsonl does not hold searches")]
