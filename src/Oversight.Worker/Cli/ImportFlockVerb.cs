@@ -56,11 +56,14 @@ internal sealed class ImportFlockVerb : IVerb
 
         await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
         {
-            using var lines = new JsonLines(target, relaxed: true);
+            // Serialised on the other cores, written in order; non-ASCII text and '+' as they are, as JsonLines(relaxed) writes them.
+            using var lines = new DecisionStream<AlprSearch>(target, SearchJson.Write, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             foreach (var search in read.Searches)
             {
-                lines.Write(w => SearchJson.Write(w, search));
+                lines.Add(search);
             }
+
+            lines.Complete();
         }
 
         if (!args.Has("quiet"))

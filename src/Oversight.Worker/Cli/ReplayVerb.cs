@@ -177,7 +177,7 @@ internal sealed class ReplayVerb : IVerb
     /// <summary>Where decisions go: JSON lines written on other threads, or nothing but the counts (--summary).</summary>
     private sealed class ReplaySink(Stream target, bool summary)
     {
-        private DecisionStream? lines;
+        private DecisionStream<Decision>? lines;
 
         /// <summary>True when what was written can be taken back: a file, or nothing written until the end.</summary>
         public bool CanStartOver => summary || target.CanSeek;
@@ -189,7 +189,7 @@ internal sealed class ReplayVerb : IVerb
                 return _ => { };
             }
 
-            lines = new DecisionStream(target);
+            lines = new DecisionStream<Decision>(target, DecisionJson.Write);
             return lines.Add;
         }
 

@@ -90,15 +90,12 @@ internal static class SearchVerbs
         var progress = new Progress(console, "replay", ordered.Count, args.Has("quiet"));
         await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
         {
-            using (var lines = new JsonLines(target))
+            // Decisions are serialised on the other cores and written in order while the audit goes on.
+            using (var lines = summary ? null : new DecisionStream<SearchDecision>(target, SearchDecisionJson.Write))
             {
                 foreach (var decision in SearchAudit.Run(policy, ordered, new SearchHistory()))
                 {
-                    if (!summary)
-                    {
-                        lines.Write(w => SearchDecisionJson.Write(w, decision));
-                    }
-
+                    lines?.Add(decision);
                     counts[(int)decision.Outcome]++;
                     Tally(decision, violated, withheld);
                     if (!byAgency.TryGetValue(decision.Search.Agency, out var agency))
@@ -109,6 +106,8 @@ internal static class SearchVerbs
                     agency[(int)decision.Outcome]++;
                     progress.Tick();
                 }
+
+                lines?.Complete();
             }
 
             if (summary)
@@ -220,10 +219,13 @@ internal static class SearchVerbs
         }
 
         var ordered = SearchAudit.InOrder(read.Searches);
+        // The detectors read every search whatever its outcome (audit mode), so they need nothing of
+        // the audit: they run on another core while this one audits.
+        var detecting = Task.Run(() => SearchDetectors.Run(policy, ordered));
         // Every search is audited (each counts for the next), but only the period and the one before are reported.
         var from = period.Previous(policy.TimeZone).Start;
         var rows = SearchAudit.Run(policy, ordered, new SearchHistory()).Where(d => d.Search.SearchedAt >= from && d.Search.SearchedAt < period.End).Select(SearchReportRow.From).ToList();
-        var findings = SearchDetectors.Run(policy, ordered);
+        var findings = await detecting;
         var source = new ReportSource(
             $"the file {Path.GetFileName(input)}",
             ordered.Count == 0 ? null : ordered[0].SearchedAt,
