@@ -222,9 +222,26 @@ internal static class SearchVerbs
         // The detectors read every search whatever its outcome (audit mode), so they need nothing of
         // the audit: they run on another core while this one audits.
         var detecting = Task.Run(() => SearchDetectors.Run(policy, ordered));
-        // Every search is audited (each counts for the next), but only the period and the one before are reported.
+        // Only the period and the one before are reported. Every earlier search counts for them, and in
+        // audit mode it counts whatever its outcome, so earlier searches are only counted, not judged;
+        // later ones change nothing.
         var from = period.Previous(policy.TimeZone).Start;
-        var rows = SearchAudit.Run(policy, ordered, new SearchHistory()).Where(d => d.Search.SearchedAt >= from && d.Search.SearchedAt < period.End).Select(SearchReportRow.From).ToList();
+        var history = new SearchHistory();
+        var rows = new List<SearchReportRow>();
+        foreach (var search in ordered)
+        {
+            if (search.SearchedAt >= period.End)
+            {
+                break;
+            }
+
+            if (search.SearchedAt >= from)
+            {
+                rows.Add(SearchReportRow.From(SearchAudit.Evaluate(policy, search, history)));
+            }
+
+            history.Add(search);
+        }
         var findings = await detecting;
         var source = new ReportSource(
             $"the file {Path.GetFileName(input)}",
