@@ -59,9 +59,21 @@ public static class SearchAudit
         return new SearchDecision(search, policy, outcome, results, exemptions);
     }
 
-    /// <summary>Orders searches as counting sees them: by time, ties in input order.</summary>
-    public static List<AlprSearch> InOrder(IEnumerable<AlprSearch> searches) =>
-        [.. searches.Select((search, index) => (search, index)).OrderBy(p => p.search.SearchedAt.UtcTicks).ThenBy(p => p.index).Select(p => p.search)];
+    /// <summary>Orders searches as counting sees them: by time, ties in input order. Exports are usually in order already: then they are only copied.</summary>
+    public static List<AlprSearch> InOrder(IEnumerable<AlprSearch> searches)
+    {
+        ArgumentNullException.ThrowIfNull(searches);
+        List<AlprSearch> list = [.. searches];
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i].SearchedAt.UtcTicks < list[i - 1].SearchedAt.UtcTicks)
+            {
+                return [.. list.Select((search, index) => (search, index)).OrderBy(p => p.search.SearchedAt.UtcTicks).ThenBy(p => p.index).Select(p => p.search)];
+            }
+        }
+
+        return list;
+    }
 
     /// <summary>Audits each search (already in order) and adds every one to <paramref name="history"/>: in audit mode every search counts.</summary>
     public static IEnumerable<SearchDecision> Run(Policy policy, IEnumerable<AlprSearch> ordered, SearchHistory history)
