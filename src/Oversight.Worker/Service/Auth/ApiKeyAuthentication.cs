@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -12,16 +11,12 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    GateService gate,
-    TimeProvider time)
+    GateService gate)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string AgencyClaim = "oversight:agency";
     public const string KeyClaim = "oversight:key";
-
-    /// <summary>Keys found recently, so that each request does not need a database read.</summary>
-    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset Until)> Cache = new(StringComparer.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,21 +32,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = header[7..].Trim();
-        var hash = ApiKeys.Hash(key);
-        var now = time.GetUtcNow();
+        // Read on every call, never cached: a revoked key is refused from its next call on.
         ApiKeyRecord? record;
-        if (Cache.TryGetValue(hash, out var cached) && cached.Until > now)
+        await using (var db = gate.Database.CreateContext())
         {
-            record = cached.Key;
-        }
-        else
-        {
-            await using var db = gate.Database.CreateContext();
             record = await ApiKeys.FindAsync(db, key, Context.RequestAborted);
-            if (record is not null)
-            {
-                Cache[hash] = (record, now.AddSeconds(30));
-            }
         }
 
         if (record is null)
@@ -59,19 +44,29 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
+        var principal = KeyClaims.Principal(record, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}
+
+/// <summary>The claims of a key's caller, the same whether the key came as a Bearer header or through a signed-in session.</summary>
+public static class KeyClaims
+{
+    public static ClaimsPrincipal Principal(ApiKeyRecord record, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var claims = new List<Claim>
         {
             new(ClaimTypes.Role, record.Role),
-            new(KeyClaim, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ApiKeyAuthenticationHandler.KeyClaim, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, record.Name ?? $"{record.Role}-{record.Id}"),
         };
         if (record.Agency is { } agency)
         {
-            claims.Add(new Claim(AgencyClaim, agency));
+            claims.Add(new Claim(ApiKeyAuthenticationHandler.AgencyClaim, agency));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }
 
