@@ -32,7 +32,7 @@ public sealed record FindingList(IReadOnlyList<StoredFinding> Items, int Total);
 /// The stored findings of the detection job and what auditors decided about them: what
 /// <c>/v1/findings</c> and the console's findings pages both call.
 /// </summary>
-public sealed class FindingService(GateService gate, PolicyStore policies, TimeProvider time)
+public sealed class FindingService(GateService gate, PolicyStore policies, Hangfire.IBackgroundJobClient jobs, TimeProvider time)
 {
     /// <summary>Most findings one page returns.</summary>
     public const int MaxLimit = 1000;
@@ -89,6 +89,16 @@ public sealed class FindingService(GateService gate, PolicyStore policies, TimeP
             .ToListAsync(cancellationToken);
         var latest = FindingDisposition.Latest(await LoadDispositionsAsync(db, [.. page.Select(f => f.Id)], cancellationToken));
         return new FindingList([.. page.Select(f => new StoredFinding(f, latest.GetValueOrDefault(f.Id)))], total);
+    }
+
+    /// <summary>Queues a full run of the detectors over the whole log; returns the job's id.</summary>
+    public string QueueRun() => Hangfire.BackgroundJobClientExtensions.Enqueue<Jobs.DetectionJob>(jobs, j => j.RunAsync(true, CancellationToken.None));
+
+    /// <summary>The last run of the detectors, or null when they have not run yet.</summary>
+    public async Task<DetectionRunRecord?> LastRunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = gate.Database.CreateContext();
+        return await db.DetectionRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Answer<StoredFinding>> GetAsync(string id, CancellationToken cancellationToken)

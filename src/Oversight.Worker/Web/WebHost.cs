@@ -64,6 +64,10 @@ public static class WebHost
             http.Response.Headers.CacheControl = "public, max-age=300";
             return TypedResults.Bytes(layers.Json(), "application/geo+json");
         }).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/policy.yaml", (PolicyStore policies) =>
+            policies.Active.Source is { } source && File.Exists(source)
+                ? Results.Text(File.ReadAllText(source), "text/plain; charset=utf-8")
+                : Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorComponents<App>();
     }
 

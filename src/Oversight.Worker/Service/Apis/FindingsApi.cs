@@ -1,8 +1,6 @@
 using System.Text;
-using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Oversight.Worker.Service.Auth;
-using Oversight.Worker.Service.Jobs;
 
 namespace Oversight.Worker.Service.Apis;
 
@@ -37,11 +35,7 @@ internal static class FindingsApi
         return answer.Succeeded ? TypedResults.Content(answer.Value.Record.Json, "application/json") : Problems.From(answer.Problem, http);
     }
 
-    private static Accepted<JobQueued> Run(IBackgroundJobClient jobs)
-    {
-        var id = jobs.Enqueue<DetectionJob>(j => j.RunAsync(true, CancellationToken.None));
-        return TypedResults.Accepted("/v1/findings", new JobQueued(id));
-    }
+    private static Accepted<JobQueued> Run(FindingService findings) => TypedResults.Accepted("/v1/findings", new JobQueued(findings.QueueRun()));
 
     /// <summary>The Hangfire job that will run the detectors.</summary>
     internal sealed record JobQueued(string JobId);

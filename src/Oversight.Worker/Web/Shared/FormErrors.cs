@@ -17,6 +17,8 @@ public sealed class FormErrors
 
     public void Add(string field, string message) => all.Add((field, message));
 
+    public void Clear() => all.Clear();
+
     public bool Has(string field) => all.Exists(e => e.Field == field);
 
     public IEnumerable<string> For(string field) => all.Where(e => e.Field == field).Select(e => e.Message);
