@@ -30,11 +30,15 @@
   /* A request's area as a Leaflet layer: a circle {center:{lat,lon}, radiusMeters} or a GeoJSON polygon. */
   function areaLayer(area, tone) {
     if (!area) { return null; }
-    if (area.center && typeof area.radiusMeters === 'number') {
-      return L.circle([area.center.lat, area.center.lon], Object.assign({ radius: area.radiusMeters }, style(tone)));
+    if (area.center) {
+      var ok = [area.center.lat, area.center.lon, area.radiusMeters].every(function (n) { return typeof n === 'number' && isFinite(n); });
+      return ok && area.radiusMeters > 0 && Math.abs(area.center.lat) <= 90 && Math.abs(area.center.lon) <= 180
+        ? L.circle([area.center.lat, area.center.lon], Object.assign({ radius: area.radiusMeters }, style(tone)))
+        : null;
     }
     if (area.type === 'Polygon' || area.type === 'MultiPolygon') {
-      return L.geoJSON(area, { style: function () { return style(tone); } });
+      /* Half-typed GeoJSON is not drawn; the check names what is wrong with it. */
+      try { return L.geoJSON(area, { style: function () { return style(tone); } }); } catch (e) { return null; }
     }
     return null;
   }
