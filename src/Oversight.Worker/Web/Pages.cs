@@ -15,6 +15,21 @@ public static class Pages
             : $"/console/requests/{Uri.EscapeDataString(id)}";
     }
 
+    /// <summary>
+    /// Answers the page with an error status (404, 400, 403) while still showing the page itself,
+    /// which says what is wrong: the error pages are not run in its place.
+    /// </summary>
+    public static void Status(HttpContext http, int status)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        http.Response.StatusCode = status;
+    }
+
     public static string Finding(string id) => $"/console/findings/{Uri.EscapeDataString(id)}";
 
     public static string Simulation(string id) => $"/console/simulations/{Uri.EscapeDataString(id)}";

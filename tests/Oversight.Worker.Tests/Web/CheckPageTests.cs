@@ -113,7 +113,7 @@ public sealed class CheckPageTests(Browser browser)
         // The API's own messages, in the summary and beside each field.
         var summary = page.Locator(".error-summary");
         await Expect(summary).ToBeFocusedAsync();
-        await Expect(summary).ToContainTextAsync("Required field is missing");
+        await Expect(summary).ToContainTextAsync("Requester: Required field is missing");
         await Expect(page.Locator("#requester-error")).ToContainTextAsync("Required field is missing");
         await Expect(page.Locator("#windowEnd-error")).ToContainTextAsync("at or before it starts");
         await Expect(page.Locator(".error-summary a[href='#windowEnd']")).ToBeVisibleAsync();

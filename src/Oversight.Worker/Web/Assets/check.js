@@ -175,6 +175,8 @@
       var li = node('li');
       var target = p.path ? fieldOf(p.path) : null;
       var text = (p.message || '').charAt(0).toUpperCase() + (p.message || '').slice(1);
+      var label = target ? document.querySelector('label[for="' + target + '"]') : null;
+      if (label) { text = (target === 'legalBasis-consent' ? 'Legal basis' : label.textContent.trim()) + ': ' + text; }
       if (target) {
         var a = node('a', null, text);
         a.href = '#' + target;

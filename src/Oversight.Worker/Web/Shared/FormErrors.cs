@@ -13,6 +13,12 @@ public sealed class FormErrors
 
     public IReadOnlyList<(string Field, string Message)> All => all;
 
+    /// <summary>Fields' labels, for the error summary: a message from the API ("required field is missing") is shown there with the field it is about.</summary>
+    public Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The message as the error summary shows it: with its field's label when one is known.</summary>
+    public string InSummary(string field, string message) => Labels.TryGetValue(field, out var label) ? $"{label}: {message}" : message;
+
     public bool Any => all.Count > 0;
 
     public void Add(string field, string message) => all.Add((field, message));
