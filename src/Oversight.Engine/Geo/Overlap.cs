@@ -53,7 +53,7 @@ public static class Overlap
         {
             foreach (var b in q)
             {
-                if (a.MayMeet(b) && !Separated(a, b) && !Separated(b, a))
+                if (a.MayMeet(b) && (Inside(a.CentreX, a.CentreY, b) || Inside(b.CentreX, b.CentreY, a) || (!Separated(a, b) && !Separated(b, a))))
                 {
                     return true;
                 }
@@ -64,43 +64,58 @@ public static class Overlap
     }
 
     /// <summary>
-    /// Separating-axis test: true when some edge normal of <paramref name="p"/> has the two
-    /// projections at most touching. Convex shapes whose interiors meet have no such axis.
-    /// Positions are taken relative to p's first vertex so that touching edges project equal.
+    /// Separating-axis test in its edge form: true when some edge of <paramref name="p"/> has every
+    /// vertex of <paramref name="q"/> on or beyond its line. Convex shapes whose interiors do not
+    /// meet always have such an edge in one of them; shapes whose interiors meet have none.
+    /// Positions are taken relative to the edge's own first vertex, so that a shared edge projects
+    /// to exactly zero.
     /// </summary>
     private static bool Separated(ConvexRing p, ConvexRing q)
     {
-        double ox = p.X[0], oy = p.Y[0];
         var n = p.X.Length;
         for (var i = 0; i < n; i++)
         {
             var j = i + 1 == n ? 0 : i + 1;
-            var nx = p.Y[i] - p.Y[j];
-            var ny = p.X[j] - p.X[i];
-            double minP = double.MaxValue, maxP = double.MinValue, minQ = double.MaxValue, maxQ = double.MinValue;
-            for (var k = 0; k < n; k++)
-            {
-                var d = (nx * (p.X[k] - ox)) + (ny * (p.Y[k] - oy));
-                minP = Math.Min(minP, d);
-                maxP = Math.Max(maxP, d);
-            }
+            double ox = p.X[i], oy = p.Y[i];
 
-            for (var k = 0; k < q.X.Length; k++)
-            {
-                var d = (nx * (q.X[k] - ox)) + (ny * (q.Y[k] - oy));
-                minQ = Math.Min(minQ, d);
-                maxQ = Math.Max(maxQ, d);
-            }
+            // The outward normal: p lies on the side where the projection is at most zero.
+            var nx = p.Turn * (p.Y[j] - oy);
+            var ny = p.Turn * (ox - p.X[j]);
 
             // Within rounding of touching counts as touching: 1e-12 of the axis length in degrees is far below a millimetre.
-            var tolerance = 1e-12 * (Math.Abs(nx) + Math.Abs(ny));
-            if (maxP <= minQ + tolerance || maxQ <= minP + tolerance)
+            var tolerance = -1e-12 * (Math.Abs(nx) + Math.Abs(ny));
+            var beyond = true;
+            for (var k = 0; k < q.X.Length && beyond; k++)
+            {
+                beyond = (nx * (q.X[k] - ox)) + (ny * (q.Y[k] - oy)) >= tolerance;
+            }
+
+            if (beyond)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>True when the point lies inside the convex ring by more than rounding: then the two shapes share interior.</summary>
+    private static bool Inside(double x, double y, ConvexRing ring)
+    {
+        var n = ring.X.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var j = i + 1 == n ? 0 : i + 1;
+            double ox = ring.X[i], oy = ring.Y[i];
+            var nx = ring.Turn * (ring.Y[j] - oy);
+            var ny = ring.Turn * (ox - ring.X[j]);
+            if ((nx * (x - ox)) + (ny * (y - oy)) >= -1e-12 * (Math.Abs(nx) + Math.Abs(ny)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The convex case of <see cref="CircleMeetsPolygon"/>, on precomputed metric coordinates.</summary>

@@ -124,11 +124,13 @@ public sealed class RequestArea
 /// <summary>The vertices of a convex polygon (no closing repeat), for fast exact overlap tests.</summary>
 public sealed class ConvexRing
 {
-    private ConvexRing(double[] x, double[] y)
+    private ConvexRing(double[] x, double[] y, int turn)
     {
         X = x;
         Y = y;
+        Turn = turn;
         (MinX, MaxX, MinY, MaxY) = (x.Min(), x.Max(), y.Min(), y.Max());
+        (CentreX, CentreY) = (x.Average(), y.Average());
 
         // Metres east and north of the first vertex, at the ring's own latitude: distance tests
         // against a circle then need no trigonometry per vertex.
@@ -138,6 +140,15 @@ public sealed class ConvexRing
         EastMetres = [.. x.Select(v => (v - x[0]) * MetresPerDegreeX)];
         NorthMetres = [.. y.Select(v => (v - y[0]) * MetresPerDegreeY)];
     }
+
+    /// <summary>1 when the vertices run counter-clockwise (lon east, lat north), −1 when clockwise.</summary>
+    public int Turn { get; }
+
+    /// <summary>The mean of the vertices: a point inside the ring, off its outline.</summary>
+    public double CentreX { get; }
+
+    /// <inheritdoc cref="CentreX"/>
+    public double CentreY { get; }
 
     public double MetresPerDegreeX { get; }
 
@@ -212,7 +223,7 @@ public sealed class ConvexRing
             sign = turn;
         }
 
-        return sign == 0 ? null : new ConvexRing(x, y);
+        return sign == 0 ? null : new ConvexRing(x, y, sign);
     }
 
     /// <summary>The triangles of a polygonal area (holes respected); null if it cannot be triangulated.</summary>

@@ -182,6 +182,30 @@ public sealed class AuditTests
     }
 
     [Fact]
+    public async Task TamperedRow_ReadManyTimes_IsOneAlarmWithItsCount()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var a = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        var b = await service.ClientAsync(Roles.Agency, "olmsted-county-so");
+        await a.PostAsync("/v1/requests", TestService.Json(TestService.Request("read-1")));
+        await using (var db = service.Database.CreateContext())
+        {
+            await db.Decisions.ExecuteUpdateAsync(s => s.SetProperty(d => d.Agency, "olmsted-county-so"));
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync("/v1/requests/read-1")).StatusCode);
+        }
+
+        var alarms = JsonDocument.Parse(await service.Client().GetStringAsync("/healthz")).RootElement.GetProperty("alarms")
+            .EnumerateArray().Select(e => e.GetString()!).ToList();
+        var alarm = Assert.Single(alarms);
+        Assert.Contains("its Agency column says 'olmsted-county-so'", alarm, StringComparison.Ordinal);
+        Assert.EndsWith("(raised 50 times)", alarm, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DetectionJob_ReadsWhatTheEntriesSay_NotTheOutcomeColumn()
     {
         await using var service = await TestService.StartAsync("sqlite");

@@ -130,7 +130,7 @@ public sealed class RequestsApiTests
         var temp = new TestService.Temp();
         var db = await TestService.NewDatabaseAsync("postgres", temp);
         await using var one = await TestService.StartAsync("postgres", db, temp);
-        await using var two = await TestService.StartAsync("postgres", db, new TestService.Temp());
+        await using var two = await TestService.StartAsync("postgres", db, new TestService.Temp(), tune: o => o with { Log = o.Log with { KeyFile = Path.Combine(temp.Path, "log.key") } });
         var key = await one.KeyAsync(Roles.Agency, "rochester-mn-pd");
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
         {
@@ -143,6 +143,17 @@ public sealed class RequestsApiTests
         await using var context = one.Database.CreateContext();
         Assert.Equal(30, await context.Decisions.CountAsync());
         Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), await context.Decisions.OrderBy(d => d.Sequence).Select(d => d.Sequence).ToListAsync());
+
+        // Both nodes sign checkpoints, one at a time; each node's checkpoint is consistent with the other's, and the log verifies.
+        Assert.True(Oversight.Log.SignedNote.TryParse(await one.CheckpointAsync(30), out var fromOne, out _));
+        Assert.True(Oversight.Log.SignedNote.TryParse(await two.CheckpointAsync(30), out var fromTwo, out _));
+        Assert.Equal(fromOne!.Text, fromTwo!.Text);
+        Assert.True(Oversight.Log.NoteKey.TryParse(one.LogVerifierKey, out var logKey, out _));
+        Assert.True(logKey!.Verifies(fromTwo));
+        var sizes = await context.Checkpoints.OrderBy(c => c.TreeSize).Select(c => c.TreeSize).ToListAsync();
+        Assert.Equal(sizes.Distinct().Count(), sizes.Count);
+        var auditor = await one.ClientAsync(Roles.Auditor);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/v1/audit/verify")).StatusCode);
     }
 
     [Fact]

@@ -97,23 +97,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for a signed checkpoint of at least this size, and returns it.</summary>
-    public async Task<string> CheckpointAsync(long size)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var response = await Http.GetAsync("/v1/log/checkpoint");
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode && Oversight.Log.SignedNote.TryParse(text, out var note, out _)
-                && Oversight.Log.Checkpoint.TryParse(note!.Text, out var checkpoint, out _) && checkpoint!.Size >= size)
-            {
-                return text;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"no checkpoint of size {size} within 30 s: " + Output);
-    }
+    public Task<string> CheckpointAsync(long size) => TestService.WaitForCheckpointAsync(Http, size);
 
     public async ValueTask DisposeAsync()
     {

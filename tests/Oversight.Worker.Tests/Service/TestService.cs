@@ -114,10 +114,12 @@ internal sealed class TestService : IAsyncDisposable
     public string LogVerifierKey => App.Services.GetRequiredService<Oversight.Worker.Service.Log.TransparencyLog>().VerifierKey!;
 
     /// <summary>Waits until a checkpoint covers at least <paramref name="size"/> entries, and returns its note.</summary>
-    public async Task<string> CheckpointAsync(long size)
+    public Task<string> CheckpointAsync(long size) => WaitForCheckpointAsync(Client(), size);
+
+    /// <summary>Asks a service for its latest checkpoint until it covers at least <paramref name="size"/> entries (30 s at most).</summary>
+    public static async Task<string> WaitForCheckpointAsync(HttpClient client, long size)
     {
-        var client = Client();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 300; i++)
         {
             var response = await client.GetAsync("/v1/log/checkpoint");
             var text = await response.Content.ReadAsStringAsync();
@@ -127,10 +129,10 @@ internal sealed class TestService : IAsyncDisposable
                 return text;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
 
-        throw new TimeoutException($"no checkpoint of size {size} within 10 s");
+        throw new TimeoutException($"no checkpoint of size {size} within 30 s");
     }
 
     /// <summary>Where a service started with <c>listen</c> is reached.</summary>

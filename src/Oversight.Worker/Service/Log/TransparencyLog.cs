@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Oversight.Log;
@@ -19,7 +18,11 @@ public sealed partial class TransparencyLog : IDisposable
     private readonly DatabaseTarget database;
     private readonly TimeProvider time;
     private readonly ILogger<TransparencyLog> logger;
-    private readonly ConcurrentQueue<string> alarms = new();
+    /// <summary>Distinct alarms kept for /healthz; a row read again and again raises its alarm once.</summary>
+    private const int MaxAlarms = 1_000;
+
+    private readonly OrderedDictionary<string, int> alarms = new(StringComparer.Ordinal);
+    private long alarmsNotKept;
     private readonly SemaphoreSlim signing = new(1, 1);
     private readonly List<NoteKey> witnesses = [];
     private long appendedAt;
@@ -62,15 +65,51 @@ public sealed partial class TransparencyLog : IDisposable
     /// <summary>The witnesses whose cosignatures are accepted.</summary>
     public IReadOnlyList<NoteKey> Witnesses => witnesses;
 
-    /// <summary>What is wrong with the log, as found at start and since: never silently used.</summary>
-    public IReadOnlyList<string> Alarms => [.. alarms];
+    /// <summary>
+    /// What is wrong with the log, as found at start and since: never silently used. Each distinct
+    /// alarm is listed once, with how often it was raised; past <see cref="MaxAlarms"/> distinct
+    /// ones, a last line counts the rest (every one is still in the service log).
+    /// </summary>
+    public IReadOnlyList<string> Alarms
+    {
+        get
+        {
+            lock (alarms)
+            {
+                var list = alarms.Select(a => a.Value == 1 ? a.Key : $"{a.Key} (raised {a.Value:N0} times)").ToList();
+                if (alarmsNotKept > 0)
+                {
+                    list.Add($"{alarmsNotKept:N0} further alarms are in the service log only");
+                }
+
+                return list;
+            }
+        }
+    }
 
     /// <summary>Raised after each append, so that a checkpoint can be signed.</summary>
     public event Action? Appended;
 
     public void Alarm(string message)
     {
-        alarms.Enqueue(message);
+        lock (alarms)
+        {
+            if (alarms.TryGetValue(message, out var raised))
+            {
+                alarms[message] = raised + 1;
+                return;
+            }
+
+            if (alarms.Count < MaxAlarms)
+            {
+                alarms.Add(message, 1);
+            }
+            else
+            {
+                alarmsNotKept++;
+            }
+        }
+
         logger.LogCritical("Decision log alarm: {Alarm}", message);
     }
 
