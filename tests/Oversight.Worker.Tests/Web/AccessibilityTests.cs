@@ -73,6 +73,10 @@ public sealed class AccessibilityTests(Browser browser)
                     if (Screenshots)
                     {
                         await ConsoleService.ScreenshotAsync(page, (key == agency ? "agency-" : string.Empty) + name);
+                        if (path == "/" && width == 1280)
+                        {
+                            await ConsoleService.ReadmeShotAsync(page, "portal", "#portal-map");
+                        }
                     }
 
                     // The markup is the same at every width (only the styles change), so axe runs once per page.

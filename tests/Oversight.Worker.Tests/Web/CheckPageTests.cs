@@ -48,6 +48,7 @@ public sealed class CheckPageTests(Browser browser)
         await page.Locator("#radius").FillAsync("250");
         await Expect(verdict).ToHaveTextAsync("Allowed");
         await ConsoleService.ScreenshotAsync(page, "check");
+        await ConsoleService.ReadmeShotAsync(page, "check", "#lat");
 
         await page.Locator("button[value=submit]").ClickAsync();
         await page.WaitForURLAsync("**/console/requests/**recorded=1");

@@ -71,5 +71,24 @@ internal sealed class ConsoleService : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Screenshots, $"{name}-{width}.png"), FullPage = true });
     }
 
+    /// <summary>Screenshots for the README (OVERSIGHT_SCREENSHOTS=1): the page from its top to the bottom of <paramref name="until"/>.</summary>
+    public static async Task ReadmeShotAsync(IPage page, string name, string until)
+    {
+        if (Environment.GetEnvironmentVariable("OVERSIGHT_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var box = await page.Locator(until).First.BoundingBoxAsync();
+        var width = page.ViewportSize!.Width;
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Browser.Screenshots, $"readme-{name}.png"),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = width, Height = (float)(box!.Y + box.Height + 24) },
+        });
+    }
+
     public ValueTask DisposeAsync() => Service.DisposeAsync();
 }

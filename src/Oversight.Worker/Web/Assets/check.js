@@ -330,7 +330,11 @@
       soon();
     });
     form.addEventListener('change', function (e) {
-      if (e.target.name === 'Input.AreaKind') { showKind(); toMap(true); }
+      /* A finished edit of the area (or a change of how it is given) brings it into view. */
+      if (e.target.name === 'Input.AreaKind' || ['lat', 'lon', 'radius', 'areaGeoJson'].indexOf(e.target.id) >= 0) {
+        showKind();
+        toMap(true);
+      }
       soon();
     });
     if (!document.querySelector('.decision')) { check(); }
