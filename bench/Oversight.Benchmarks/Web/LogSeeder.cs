@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Oversight.Gate;
 using Oversight.History;
-using Oversight.Log;
-using Oversight.Requests;
 using Oversight.Storage;
 using Oversight.Synthetic;
 
@@ -44,29 +42,9 @@ internal static class LogSeeder
         foreach (var decision in Replay.Run(policy, requests, new RequestHistory(arrivalOrder: true)))
         {
             var request = decision.Request;
-            var requestJson = RequestJsonWriter.ToJson(request);
-            var decisionJson = DecisionJson.ToJson(decision);
-            var recordedAt = request.SubmittedAt.UtcTicks;
             var agencySequence = agencies[request.Agency] = agencies.GetValueOrDefault(request.Agency) + 1;
             outcomes[(int)decision.Outcome]++;
-            batch.Add(new DecisionRecord
-            {
-                Sequence = ++sequence,
-                AgencySequence = agencySequence,
-                RequestId = request.Id,
-                Agency = request.Agency,
-                Requester = request.Requester,
-                CaseNumber = request.CaseNumber,
-                SubmittedAtTicks = request.SubmittedAt.UtcTicks,
-                Outcome = decision.Outcome.Name(),
-                PolicyId = policy.Id,
-                PolicyVersion = policy.Version,
-                PolicySha256 = policy.Sha256,
-                RequestJson = requestJson,
-                DecisionJson = decisionJson,
-                LeafHash = LogEntry.LeafHash(recordedAt, requestJson, decisionJson),
-                RecordedAtTicks = recordedAt,
-            });
+            batch.Add(LogRows.Create(decision, ++sequence, agencySequence, request.SubmittedAt.UtcTicks));
             if (batch.Count == batch.Capacity)
             {
                 await WriteAsync(database, batch);

@@ -210,30 +210,11 @@ public sealed partial class GateService(DatabaseTarget database, TimeProvider ti
             }
 
             var decision = Evaluate(policy, request, caller, onlyAgency: null, cancellationToken);
-            var requestJson = RequestJsonWriter.ToJson(request);
-            var decisionJson = DecisionJson.ToJson(decision);
             var sequence = lastSequence + 1;
             var agencySequence = agencyEntries.GetValueOrDefault(request.Agency) + 1;
-            var recordedAt = time.GetUtcNow().UtcTicks;
-            var leafHash = LogEntry.LeafHash(recordedAt, requestJson, decisionJson);
-            db.Decisions.Add(new DecisionRecord
-            {
-                Sequence = sequence,
-                AgencySequence = agencySequence,
-                RequestId = request.Id,
-                Agency = request.Agency,
-                Requester = request.Requester,
-                CaseNumber = request.CaseNumber,
-                SubmittedAtTicks = request.SubmittedAt.UtcTicks,
-                Outcome = decision.Outcome.Name(),
-                PolicyId = policy.Id,
-                PolicyVersion = policy.Version,
-                PolicySha256 = policy.Sha256,
-                RequestJson = requestJson,
-                DecisionJson = decisionJson,
-                LeafHash = leafHash,
-                RecordedAtTicks = recordedAt,
-            });
+            var row = LogRows.Create(decision, sequence, agencySequence, time.GetUtcNow().UtcTicks);
+            var leafHash = row.LeafHash!;
+            db.Decisions.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             lastSequence = sequence;
