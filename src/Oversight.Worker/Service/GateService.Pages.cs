@@ -16,7 +16,8 @@ public sealed record EntryPage(IReadOnlyList<EntryFacts> Entries, long Total, lo
 
 public sealed partial class GateService
 {
-    private readonly SortedSet<string> knownAgencies = new(StringComparer.Ordinal);
+    /// <summary>Each agency's entries, as positions in the facts, in log order: an agency's pages walk its own entries only.</summary>
+    private readonly Dictionary<string, List<int>> factsOfAgency = new(StringComparer.Ordinal);
 
     /// <summary>The agencies with entries in the log, by name.</summary>
     public IReadOnlyList<string> Agencies
@@ -25,7 +26,7 @@ public sealed partial class GateService
         {
             lock (factsLock)
             {
-                return [.. knownAgencies];
+                return [.. factsOfAgency.Keys.Order(StringComparer.Ordinal)];
             }
         }
     }
@@ -76,11 +77,16 @@ public sealed partial class GateService
         lock (factsLock)
         {
             var rule = filter.Rule is null ? null : violatedSets.Containing(filter.Rule);
-            for (var i = facts.Count - 1; i >= 0; i--)
+            List<int>? own = null;
+            if (filter.Agency is { } agency && !factsOfAgency.TryGetValue(agency, out own))
             {
-                var e = facts[i];
-                if ((filter.Agency is { } agency && !string.Equals(e.Agency, agency, StringComparison.Ordinal))
-                    || (filter.Outcome is { } outcome && e.Outcome != outcome)
+                return new EntryPage([], 0, null);
+            }
+
+            for (var n = (own?.Count ?? facts.Count) - 1; n >= 0; n--)
+            {
+                var e = facts[own is null ? n : own[n]];
+                if ((filter.Outcome is { } outcome && e.Outcome != outcome)
                     || (rule is not null && (e.Violated >= rule.Length || !rule[e.Violated]))
                     || (filter.FromTicks is { } from && e.SubmittedAtTicks < from)
                     || (filter.ToTicks is { } to && e.SubmittedAtTicks >= to))

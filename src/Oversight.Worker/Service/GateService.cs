@@ -347,8 +347,13 @@ public sealed partial class GateService(DatabaseTarget database, TimeProvider ti
     {
         lock (factsLock)
         {
+            if (!factsOfAgency.TryGetValue(fact.Agency, out var own))
+            {
+                factsOfAgency[fact.Agency] = own = [];
+            }
+
+            own.Add(facts.Count);
             facts.Add(fact);
-            knownAgencies.Add(fact.Agency);
         }
     }
 
