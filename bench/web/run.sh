@@ -4,6 +4,7 @@
 # Seeds a SQLite log of synthetic requests ending today (bench: seed-log), starts `oversight serve`
 # on it, runs the detectors once so that the findings pages have data, makes a report, then signs in
 # as each role and times each page (bench: web-pages). Needs about 5 GB of disk for 1,000,000 entries.
+# OVERSIGHT_WEB_BENCH_DB=FILE keeps the seeded database in FILE (and reuses it when it exists).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 entries=${1:-1000000}
@@ -18,14 +19,15 @@ dotnet build -c Release bench/Oversight.Benchmarks >/dev/null
 oversight="dotnet src/Oversight.Worker/bin/Release/net10.0/oversight.dll"
 bench="dotnet bench/Oversight.Benchmarks/bin/Release/net10.0/Oversight.Benchmarks.dll"
 
-$bench seed-log --db "$work/o.db" --count "$entries"
-ls -l "$work/o.db" | awk '{printf "database: %.1f GB\n", $5 / 1e9}'
+db=${OVERSIGHT_WEB_BENCH_DB:-$work/o.db}
+[ -f "$db" ] || $bench seed-log --db "$db" --count "$entries"
+ls -l "$db" | awk '{printf "database: %.1f GB\n", $5 / 1e9}'
 $oversight log key create --out "$work/log.key" >/dev/null 2>&1
-for role in auditor admin; do $oversight keys create --role $role --db "$work/o.db" > "$work/$role.key" 2>/dev/null; done
-$oversight keys create --role agency --agency olmsted-county-so --db "$work/o.db" > "$work/agency.key" 2>/dev/null
+for role in auditor admin; do $oversight keys create --role $role --db "$db" > "$work/$role.key" 2>/dev/null; done
+$oversight keys create --role agency --agency olmsted-county-so --db "$db" > "$work/agency.key" 2>/dev/null
 
 started=$(date +%s.%N)
-$oversight serve --urls $url --db "$work/o.db" --log-key "$work/log.key" --geography samples/olmsted-tracts-2020.geojson \
+$oversight serve --urls $url --db "$db" --log-key "$work/log.key" --geography samples/olmsted-tracts-2020.geojson \
   --rate-limit 100000000 >"$work/serve.log" 2>&1 &
 server=$!
 until curl -fs $url/healthz >/dev/null; do sleep 1; kill -0 $server 2>/dev/null || { cat "$work/serve.log"; exit 1; }; done

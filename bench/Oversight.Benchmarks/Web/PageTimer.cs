@@ -129,6 +129,7 @@ internal static partial class PageTimer
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    [GeneratedRegex("(?:href|src)=\"(/assets/[^\"]+)\"")]
+    /// <summary>What the page loads: its style sheets and scripts (not what it merely links to).</summary>
+    [GeneratedRegex("<(?:link rel=\"stylesheet\" href|script[^>]* src)=\"(/assets/[^\"]+)\"")]
     private static partial Regex Linked();
 }

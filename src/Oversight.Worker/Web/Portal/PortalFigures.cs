@@ -46,6 +46,7 @@ public sealed class PortalFigures(GateService gate, TransparencyLog log, PolicyS
         {
             var policy = policies.Active;
             var now = time.GetUtcNow();
+            var started = time.GetTimestamp();
             await using var db = gate.Database.CreateContext();
             var stored = await db.Findings.AsNoTracking().Where(f => f.PolicyId == policy.Id).Select(f => f.Json).ToListAsync(cancellationToken);
             var detected = stored.Select(Read).ToList();
@@ -58,6 +59,7 @@ public sealed class PortalFigures(GateService gate, TransparencyLog log, PolicyS
 
             var snapshot = new PortalSnapshot(now, log.Tree.Size, policy.Sha256, reports);
             current = snapshot;
+            logger.LogInformation("Portal figures made from {Entries} log entries in {Seconds:0.0} s", snapshot.LogSize, time.GetElapsedTime(started).TotalSeconds);
             return snapshot;
         }
         finally
