@@ -48,6 +48,7 @@ public sealed class CheckPageTests(Browser browser)
         await page.Locator("#radius").FillAsync("250");
         await Expect(verdict).ToHaveTextAsync("Allowed");
         await ConsoleService.ScreenshotAsync(page, "check");
+        await page.Locator("#radius").PressAsync("Tab");
         await ConsoleService.ReadmeShotAsync(page, "check", "#lat");
 
         await page.Locator("button[value=submit]").ClickAsync();

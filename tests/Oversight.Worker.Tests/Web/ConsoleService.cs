@@ -80,6 +80,7 @@ internal sealed class ConsoleService : IAsyncDisposable
         }
 
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.WaitForTimeoutAsync(800); // the map's zoom animation
         var box = await page.Locator(until).First.BoundingBoxAsync();
         var width = page.ViewportSize!.Width;
         await page.ScreenshotAsync(new PageScreenshotOptions

@@ -149,7 +149,7 @@
         var td = node('td');
         td.appendChild(node('span', 'tag tag--' + ruleTone(r), ruleWords(r)));
         tr.appendChild(td);
-        tr.appendChild(node('td', null, r.message || ''));
+        tr.appendChild(node('td', 'why', r.message || ''));
         body.appendChild(tr);
       });
     table.appendChild(body);
@@ -288,7 +288,7 @@
     if (!layer) { return; }
     /* Leaflet.draw edits single layers, so a GeoJSON group is unpacked into its polygons. */
     (layer.getLayers ? layer.getLayers() : [layer]).forEach(function (l) { group.addLayer(l); });
-    if (fit && group.getLayers().length > 0) { mapState.map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 16 }); }
+    if (fit && group.getLayers().length > 0) { mapState.map.fitBounds(group.getBounds(), { padding: [48, 48], maxZoom: 14 }); }
   }
 
   function setUpMap() {

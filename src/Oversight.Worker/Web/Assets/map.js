@@ -70,7 +70,7 @@
         layer.addTo(shapes);
       });
       if (fit !== false && shapes.getLayers().length > 0) {
-        map.fitBounds(shapes.getBounds(), { padding: [24, 24], maxZoom: 16 });
+        map.fitBounds(shapes.getBounds(), { padding: [32, 32], maxZoom: 14 });
         state.fitted = true;
       }
     };

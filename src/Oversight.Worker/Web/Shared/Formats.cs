@@ -26,8 +26,9 @@ public static class Formats
 
     public static string Count(long value) => value.ToString("N0", Culture);
 
-    /// <summary>"1 request", "2 requests".</summary>
-    public static string Count(long value, string noun) => $"{Count(value)} {noun}{(value == 1 ? string.Empty : "s")}";
+    /// <summary>"1 request", "2 requests", "2 entries".</summary>
+    public static string Count(long value, string noun) =>
+        $"{Count(value)} {(value == 1 ? noun : noun.EndsWith('y') ? noun[..^1] + "ies" : noun + "s")}";
 
     /// <summary>A string property of a JSON object, or null.</summary>
     public static string? Text(JsonElement element, string name) =>
