@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput and latency of POST /v1/requests/check and POST /v1/requests on loopback.
+# Throughput and latency of POST /v1/requests/check, POST /v1/requests, and then inclusion proofs
+# of random leaves of the log those submissions made, on loopback.
 # Needs wrk (apt-get install wrk). Usage: bench/http/run.sh [sqlite|"Host=…;Database=…"] [seconds] [connections]
 # Extra arguments after the third are passed to serve (e.g. --log-key K).
 set -euo pipefail
@@ -26,3 +27,6 @@ echo "== POST /v1/requests/check ($db_arg, ${seconds}s, 2 threads, $connections 
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/check.lua http://127.0.0.1:5099 -- "$key" samples/request.json
 echo "== POST /v1/requests ($db_arg, ${seconds}s, 2 threads, $connections connections)"
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/submit.lua http://127.0.0.1:5099 -- "$key"
+entries=$(curl -fs http://127.0.0.1:5099/healthz | sed -E 's/.*"entries":([0-9]+).*/\1/')
+echo "== GET /v1/log/proof/inclusion (random leaf of $entries, ${seconds}s, 2 threads, $connections connections)"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http/proof.lua http://127.0.0.1:5099 -- "$entries"

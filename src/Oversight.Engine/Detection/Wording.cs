@@ -24,7 +24,11 @@ internal static class Wording
 
     public static string SquareMiles(double squareMiles) => $"{squareMiles.ToString("0.##", Culture)} sq mi";
 
-    public static string Hours(double hours) => $"{hours.ToString("0.#", Culture)} hours";
+    public static string Hours(double hours)
+    {
+        var text = hours.ToString("0.#", Culture);
+        return text == "1" ? "1 hour" : $"{text} hours";
+    }
 
     public static string Number(double value, string format = "0.#") => value.ToString(format, Culture);
 

@@ -16,64 +16,73 @@ public static class DecisionJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(decision);
         writer.WriteStartObject();
-        writer.WriteString("requestId", decision.RequestId);
-        writer.WriteString("decision", decision.Outcome.Name());
-        writer.WriteStartObject("policy");
-        writer.WriteString("id", decision.Policy.Id);
-        writer.WriteString("version", decision.Policy.Version);
-        writer.WriteString("sha256", decision.Policy.Sha256);
+        writer.WriteString(Names.RequestId, decision.RequestId);
+        writer.WriteString(Names.Decision, decision.Outcome.Name());
+        writer.WriteStartObject(Names.Policy);
+        writer.WriteString(Names.Id, decision.Policy.Id);
+        writer.WriteString(Names.Version, decision.Policy.Version);
+        writer.WriteString(Names.Sha256, decision.Policy.Sha256);
         writer.WriteEndObject();
 
         var measures = decision.Measures;
-        writer.WriteStartObject("measures");
-        writer.WriteNumber("areaSqMiles", Math.Round(measures.AreaSqMiles, 6));
-        writer.WriteNumber("windowHours", Math.Round(measures.WindowHours, 6));
-        writer.WriteNumber("lookbackHours", Math.Round(measures.LookbackHours, 6));
+        writer.WriteStartObject(Names.Measures);
+        writer.WriteNumber(Names.AreaSqMiles, Math.Round(measures.AreaSqMiles, 6));
+        writer.WriteNumber(Names.WindowHours, Math.Round(measures.WindowHours, 6));
+        writer.WriteNumber(Names.LookbackHours, Math.Round(measures.LookbackHours, 6));
         writer.WriteEndObject();
 
-        writer.WriteStartArray("rules");
+        Span<byte> message = stackalloc byte[512];
+        writer.WriteStartArray(Names.Rules);
         foreach (var result in decision.Rules)
         {
             writer.WriteStartObject();
-            writer.WriteString("id", result.Rule.Id);
-            writer.WriteString("kind", result.Rule.Kind);
-            writer.WriteString("outcome", result.Outcome.Name());
-            writer.WriteString("action", result.Rule.Action.Name());
+            writer.WriteString(Names.Id, result.Rule.Id);
+            writer.WriteString(Names.Kind, result.Rule.Kind);
+            writer.WriteString(Names.Outcome, result.Outcome.Name());
+            writer.WriteString(Names.Action, result.Rule.Action.Name());
             if (result.Actual is { } actual)
             {
-                writer.WriteNumber("actual", Round(actual, result.Limit, result.Outcome));
+                writer.WriteNumber(Names.Actual, Round(actual, result.Limit, result.Outcome));
             }
 
             if (result.Limit is { } limit)
             {
-                writer.WriteNumber("limit", limit);
+                writer.WriteNumber(Names.Limit, limit);
             }
 
             if (result.Unit is { } unit)
             {
-                writer.WriteString("unit", unit);
+                writer.WriteString(Names.Unit, unit);
             }
 
             if (result.WaivedBy is { } waivedBy)
             {
-                writer.WriteString("waivedBy", waivedBy);
+                writer.WriteString(Names.WaivedBy, waivedBy);
             }
 
-            writer.WriteString("message", Explanations.Message(result, decision.Request));
+            if (Explanations.TryWrite(message, result, decision.Request, out var written))
+            {
+                writer.WriteString(Names.Message, message[..written]);
+            }
+            else
+            {
+                writer.WriteString(Names.Message, Explanations.Message(result, decision.Request));
+            }
+
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         if (decision.Exemptions.Count > 0)
         {
-            writer.WriteStartArray("exemptions");
+            writer.WriteStartArray(Names.Exemptions);
             foreach (var exemption in decision.Exemptions)
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", exemption.Id);
+                writer.WriteString(Names.Id, exemption.Id);
                 if (exemption.Action is { } action)
                 {
-                    writer.WriteString("action", action.Name());
+                    writer.WriteString(Names.Action, action.Name());
                 }
 
                 writer.WriteEndObject();
@@ -134,5 +143,30 @@ public static class DecisionJson
     {
         var rounded = Math.Round(actual, 6);
         return limit is { } l && (rounded == l) != (actual == l) ? actual : rounded;
+    }
+
+    /// <summary>Property names encoded once, not on every decision.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
+        public static readonly JsonEncodedText Actual = JsonEncodedText.Encode("actual");
+        public static readonly JsonEncodedText AreaSqMiles = JsonEncodedText.Encode("areaSqMiles");
+        public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+        public static readonly JsonEncodedText Exemptions = JsonEncodedText.Encode("exemptions");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Limit = JsonEncodedText.Encode("limit");
+        public static readonly JsonEncodedText LookbackHours = JsonEncodedText.Encode("lookbackHours");
+        public static readonly JsonEncodedText Measures = JsonEncodedText.Encode("measures");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Policy = JsonEncodedText.Encode("policy");
+        public static readonly JsonEncodedText RequestId = JsonEncodedText.Encode("requestId");
+        public static readonly JsonEncodedText Rules = JsonEncodedText.Encode("rules");
+        public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+        public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText WaivedBy = JsonEncodedText.Encode("waivedBy");
+        public static readonly JsonEncodedText WindowHours = JsonEncodedText.Encode("windowHours");
     }
 }

@@ -11,7 +11,7 @@ public static partial class Gatekeeper
     private const string Requests = "requests";
 
     /// <summary>Judges one rule. Comparisons are strict: max-* is violated above its limit, min-* below.</summary>
-    internal static RuleResult Judge(Rule rule, Probe probe)
+    internal static RuleResult Judge(Rule rule, ref Probe probe)
     {
         var request = probe.Request;
         // A switch on the kind is a jump table; a type pattern would test the kinds one by one.
@@ -40,11 +40,11 @@ public static partial class Gatekeeper
             case RuleKind.ForbiddenTerms:
                 return ForbiddenTerms((ForbiddenTermsRule)rule, request);
             case RuleKind.MaxRequests:
-                return MaxRequests((MaxRequestsRule)rule, probe);
+                return MaxRequests((MaxRequestsRule)rule, ref probe);
             case RuleKind.MaxTotalArea:
-                return MaxTotalArea((MaxTotalAreaRule)rule, probe);
+                return MaxTotalArea((MaxTotalAreaRule)rule, ref probe);
             case RuleKind.MaxTotalWindow:
-                return MaxTotalWindow((MaxTotalWindowRule)rule, probe);
+                return MaxTotalWindow((MaxTotalWindowRule)rule, ref probe);
             case RuleKind.WithinBoundary:
                 return WithinBoundary((WithinBoundaryRule)rule, request);
             default:
@@ -108,7 +108,7 @@ public static partial class Gatekeeper
         return new RuleResult(rule, RuleOutcome.Violated, found.Count, 0, "terms", Detail: detail);
     }
 
-    private static RuleResult MaxRequests(MaxRequestsRule rule, Probe probe)
+    private static RuleResult MaxRequests(MaxRequestsRule rule, ref Probe probe)
     {
         var request = probe.Request;
         var history = probe.History;
@@ -138,7 +138,7 @@ public static partial class Gatekeeper
     /// <summary>The detail of a <c>per: area</c> count that saw only the caller's own agency.</summary>
     internal const string OwnAgencyOnly = "own agency";
 
-    private static RuleResult MaxTotalArea(MaxTotalAreaRule rule, Probe probe)
+    private static RuleResult MaxTotalArea(MaxTotalAreaRule rule, ref Probe probe)
     {
         var request = probe.Request;
         var history = probe.History;
@@ -170,7 +170,7 @@ public static partial class Gatekeeper
         return new RuleResult(rule, actual > rule.Limit.Value ? RuleOutcome.Violated : RuleOutcome.Pass, actual, rule.Limit.Value, rule.Limit.Unit, Detail: Count(prior.Count + 1));
     }
 
-    private static RuleResult MaxTotalWindow(MaxTotalWindowRule rule, Probe probe)
+    private static RuleResult MaxTotalWindow(MaxTotalWindowRule rule, ref Probe probe)
     {
         var request = probe.Request;
         var history = probe.History;
@@ -217,7 +217,8 @@ public static partial class Gatekeeper
 
     private static RuleResult WithinBoundary(WithinBoundaryRule rule, FootageRequest request)
     {
-        var area = request.Area.Geometry;
+        // Not the cached outline: a replay keeps every request, and a 64-gon kept for each would double its memory.
+        var area = request.Area.Outline();
         if (rule.Boundary.Covers(area))
         {
             return new RuleResult(rule, RuleOutcome.Pass, 1, 1, "share inside");

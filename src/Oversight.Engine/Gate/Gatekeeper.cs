@@ -33,7 +33,7 @@ public static partial class Gatekeeper
         for (var i = 0; i < rules.Length; i++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var result = Judge(rules[i], probe);
+            var result = Judge(rules[i], ref probe);
             if (result.Outcome == RuleOutcome.Violated && exemptions.Count > 0 && WaiverFor(exemptions, result.Rule.Id) is { } waiver)
             {
                 result = result with { Outcome = RuleOutcome.Waived, WaivedBy = waiver.Id };

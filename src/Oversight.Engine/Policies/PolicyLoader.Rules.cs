@@ -76,7 +76,7 @@ public static partial class PolicyLoader
         string[] allowed = kind is not null && KindKeys.TryGetValue(kind, out var extra)
             ? [.. CommonKeys, .. extra, .. OptionalKindKeys.GetValueOrDefault(kind, [])]
             : [.. CommonKeys, "limit", "field", "values", "terms", "match", "per", "period", "boundary"];
-        var what = kind is null ? "a rule" : $"a {kind} rule";
+        var what = kind is null ? "a rule" : English.A($"{kind} rule");
         var entries = nodes.Entries(mapping, what, allowed);
 
         string? id = null;

@@ -37,15 +37,9 @@ public static partial class PolicyLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var nodes = new YamlNodes(file);
-        var stream = new YamlStream();
-        try
+        if (YamlText.Parse(yaml, file, out var syntax) is not { } stream)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            return new PolicyLoadResult(null, [new PolicyProblem(file, (int)e.Start.Line, (int)e.Start.Column, "not valid YAML: " + message)], []);
+            return new PolicyLoadResult(null, [syntax!], []);
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -24,4 +24,16 @@ public sealed class PolicyLoadResult
     public IReadOnlyList<PolicyProblem> Warnings { get; }
 
     public bool Succeeded => Policy is not null;
+
+    /// <summary>A refusal for a reason found outside the loader (a file that could not be read, an id used twice).</summary>
+    public static PolicyLoadResult Failure(IReadOnlyList<PolicyProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Count == 0)
+        {
+            throw new ArgumentException("A refusal names at least one problem.", nameof(problems));
+        }
+
+        return new PolicyLoadResult(null, problems, []);
+    }
 }

@@ -78,23 +78,27 @@ public sealed class TermMatcher
 
     public TermMatch Match { get; }
 
-    public bool IsMatch(string text) => Find(text, all: false).Count > 0;
+    public bool IsMatch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return !SurelyAbsent(text) && Find(text, all: false).Count > 0;
+    }
 
     /// <summary>Every distinct term found, in the order first found, with the word that matched it.</summary>
     public IReadOnlyList<TermHit> Matches(string text) => Find(text, all: true);
+
+    /// <summary>
+    /// Plain ASCII without control characters folds only by case and spacing, which cannot make a
+    /// stem appear: the common case is settled without folding or allocating.
+    /// </summary>
+    private bool SurelyAbsent(string text) =>
+        terms.Length == 0 || (Ascii.IsValid(text) && !text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAny(stemsAnyCase));
 
     private List<TermHit> Find(string text, bool all)
     {
         ArgumentNullException.ThrowIfNull(text);
         var hits = new List<TermHit>();
-        if (terms.Length == 0)
-        {
-            return hits;
-        }
-
-        // Plain ASCII without control characters folds only by case and spacing, which cannot make
-        // a stem appear: the common case is settled without folding.
-        if (Ascii.IsValid(text) && text.AsSpan().IndexOfAnyInRange('\u0000', '\u001F') < 0 && text.AsSpan().IndexOfAny(stemsAnyCase) < 0)
+        if (SurelyAbsent(text))
         {
             return hits;
         }

@@ -104,8 +104,8 @@ public static class ReportRulebook
             var verdict = comparison.Verdict switch
             {
                 Verdict.Equal => "the same rules",
-                Verdict.AtLeastAsStrict => "at least as strict: it denies everything the earlier version denied",
-                Verdict.MayAdmitMore => "may admit more: some rule lets through what the earlier version stopped",
+                Verdict.Tighter => "stricter: it stops everything the earlier version stopped, and more",
+                Verdict.Looser => "looser: some rule lets through what the earlier version stopped, and none stops more",
                 _ => "cannot tell without data (see policy compare)",
             };
             changes.Add(new PolicyChange(

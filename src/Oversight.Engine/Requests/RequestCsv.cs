@@ -6,92 +6,108 @@ using Oversight.Geo;
 namespace Oversight.Requests;
 
 /// <summary>
-/// Reads requests from CSV: the request JSON's names as columns (header names case-insensitive),
-/// <c>windowStart</c>/<c>windowEnd</c>, and the area as <c>areaWkt</c>, <c>areaGeoJson</c>, or
-/// <c>lat</c>, <c>lon</c>, <c>radiusMeters</c>. Problems name their CSV line and column.
+/// Reads requests from CSV: the request JSON's names as columns, <c>windowStart</c>/<c>windowEnd</c>,
+/// and the area as <c>areaWkt</c>, <c>areaGeoJson</c>, or <c>lat</c>, <c>lon</c>, <c>radiusMeters</c>
+/// (the full list, with aliases: <see cref="Layout"/> and docs/INPUT.md). The header is checked
+/// before any row is read; problems in rows name their CSV line and column.
 /// </summary>
 public static class RequestCsv
 {
-    private static readonly string[] Columns =
-    [
-        "id", "agency", "requester", "caseNumber", "incidentType", "description", "legalBasis",
-        "submittedAt", "windowStart", "windowEnd", "areaWkt", "areaGeoJson", "lat", "lon", "radiusMeters",
-    ];
+    /// <summary>The footage-request columns, their aliases, and which are required.</summary>
+    public static CsvLayout Layout { get; } = new(
+        "footage-request",
+        [
+            new("id", ["requestId"], "the request's id; assigned from the request's content when absent"),
+            new("agency", [], "the agency asking (required)"),
+            new("requester", ["officer", "badge"], "who at the agency asks, e.g. a badge number (required)"),
+            new("caseNumber", ["case"], "the agency's case number"),
+            new("incidentType", ["incident"], "burglary, robbery, …"),
+            new("description", [], "what happened, in words"),
+            new("legalBasis", ["basis"], "consent (default), warrant or exigent"),
+            new("submittedAt", ["submitted"], "when the request was made: RFC 3339 with an offset (required)"),
+            new("windowStart", ["window.start"], "start of the footage window: RFC 3339 with an offset (required)"),
+            new("windowEnd", ["window.end"], "end of the footage window, after its start (required)"),
+            new("areaWkt", ["wkt", "area.wkt"], "the area as a WKT POLYGON or MULTIPOLYGON (lon lat)"),
+            new("areaGeoJson", ["area", "geoJson", "area.geoJson"], "the area as a GeoJSON Polygon or MultiPolygon, or a circle object"),
+            new("lat", ["latitude", "area.center.lat"], "a circle's centre latitude"),
+            new("lon", ["lng", "longitude", "area.center.lon"], "a circle's centre longitude"),
+            new("radiusMeters", ["area.radiusMeters", "radius_m"], "a circle's radius in metres"),
+        ],
+        ["agency", "requester", "submittedAt", "windowStart", "windowEnd"],
+        [new CsvChoice("the area", [["areaWkt"], ["areaGeoJson"], ["lat", "lon", "radiusMeters"]])]);
 
     /// <summary>Reads every record; a header problem is reported once, on line 1, and ends the file.</summary>
     public static IEnumerable<RequestRecord> Read(TextReader reader, RequestLimits? limits = null)
     {
+        var input = Open(reader, limits: limits);
+        return input.Problems.Count > 0 ? [new RequestRecord(1, ParseResult<FootageRequest>.Failure(input.Problems))] : input.Records;
+    }
+
+    /// <summary>
+    /// Reads and checks the header now, then the rows lazily. <paramref name="map"/> renames
+    /// columns (header key → field, null to ignore; see <see cref="CsvLayout.ParseMap"/>);
+    /// <paramref name="limits"/> bounds areas (default <see cref="RequestLimits.Default"/>).
+    /// </summary>
+    public static RequestInput Open(TextReader reader, IReadOnlyDictionary<string, string?>? map = null, RequestLimits? limits = null)
+    {
         ArgumentNullException.ThrowIfNull(reader);
-        using var rows = CsvRows.Read(reader).GetEnumerator();
+        var rows = CsvRows.Read(reader).GetEnumerator();
         if (!rows.MoveNext())
         {
-            yield break;
+            rows.Dispose();
+            return RequestInput.Failed([new InputProblem(string.Empty, "the file is empty: a CSV file starts with a header line naming its columns", 1)]);
         }
 
-        var header = rows.Current.Fields;
-        var (columns, headerProblems) = MapHeader(header);
-        if (rows.Current.Error is { } headerError)
+        var header = rows.Current;
+        var (columns, problems) = Layout.Map(header.Fields, map);
+        var all = problems.ToList();
+        if (header.Error is { } error)
         {
-            headerProblems.Insert(0, new InputProblem(string.Empty, headerError, rows.Current.Line));
+            all.Insert(0, new InputProblem(string.Empty, error, header.Line));
         }
 
-        if (headerProblems.Count > 0)
+        if (header.Fields.Length == 1 && header.Fields[0].Contains(';', StringComparison.Ordinal))
         {
-            yield return new RequestRecord(1, ParseResult<FootageRequest>.Failure(headerProblems));
-            yield break;
+            all.Insert(0, new InputProblem(string.Empty, "the header has no commas but has semicolons: save the file as comma-separated CSV", 1));
         }
 
-        while (rows.MoveNext())
+        if (all.Count > 0 || columns is null)
         {
-            var row = rows.Current;
-            var result = row.Error is { } error
-                ? ParseResult<FootageRequest>.Failure([new InputProblem(string.Empty, error, row.Line)])
-                : ReadRow(row.Fields, columns, header.Length, row.Line, limits ?? RequestLimits.Default);
-            yield return new RequestRecord(row.Line, result);
+            rows.Dispose();
+            return RequestInput.Failed(all);
+        }
+
+        return RequestInput.Of(Rows(rows, columns, limits ?? RequestLimits.Default));
+    }
+
+    private static IEnumerable<PendingRecord> Rows(IEnumerator<CsvRow> rows, CsvColumns columns, RequestLimits limits)
+    {
+        using (rows)
+        {
+            while (rows.MoveNext())
+            {
+                var row = rows.Current;
+                yield return row.Error is { } error
+                    ? PendingRecord.Done(new RequestRecord(row.Line, ParseResult<FootageRequest>.Failure([new InputProblem(string.Empty, error, row.Line)])))
+                    : new PendingRecord(row.Line, (row.Fields, columns, limits), static (state, line) =>
+                    {
+                        var (fields, columns, limits) = ((string[], CsvColumns, RequestLimits))state;
+                        return ReadRow(fields, columns, line, limits);
+                    });
+            }
         }
     }
 
-    private static (Dictionary<string, int> Columns, List<InputProblem> Problems) MapHeader(string[] header)
+    private static ParseResult<FootageRequest> ReadRow(string[] fields, CsvColumns columns, int line, RequestLimits limits)
     {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var problems = new List<InputProblem>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim();
-            var known = Columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
-            if (known is null)
-            {
-                problems.Add(new InputProblem(name, $"unknown column '{name}'", 1, i + 1));
-            }
-            else if (!columns.TryAdd(known, i))
-            {
-                problems.Add(new InputProblem(name, $"column '{name}' appears more than once", 1, i + 1));
-            }
-        }
-
-        var areaForms = new[] { "areaWkt", "areaGeoJson", "lat" }.Count(columns.ContainsKey);
-        if (areaForms == 0 && problems.Count == 0)
-        {
-            problems.Add(new InputProblem(string.Empty, "no area column: expected areaWkt, areaGeoJson, or lat, lon and radiusMeters", 1));
-        }
-
-        if (columns.ContainsKey("lat") != columns.ContainsKey("lon") || columns.ContainsKey("lat") != columns.ContainsKey("radiusMeters"))
-        {
-            problems.Add(new InputProblem(string.Empty, "a circle needs all three columns lat, lon and radiusMeters", 1));
-        }
-
-        return (columns, problems);
-    }
-
-    private static ParseResult<FootageRequest> ReadRow(string[] fields, Dictionary<string, int> columns, int width, int line, RequestLimits limits)
-    {
+        var width = columns.Header.Count;
         var draft = new RequestDraft
         {
             Limits = limits,
             PathOf = name => name,
             WindowPath = "windowStart",
             WindowEndPath = "windowEnd",
-            AreaPath = columns.ContainsKey("areaWkt") ? "areaWkt" : columns.ContainsKey("areaGeoJson") ? "areaGeoJson" : "lat",
+            AreaPath = columns.Has("areaWkt") ? "areaWkt" : columns.Has("areaGeoJson") ? "areaGeoJson" : "lat",
         };
         if (fields.Length != width)
         {
@@ -100,7 +116,7 @@ public static class RequestCsv
         }
 
         string? Cell(string name) =>
-            columns.TryGetValue(name, out var index) && !string.IsNullOrWhiteSpace(fields[index]) ? fields[index] : null;
+            columns.Columns.TryGetValue(name, out var index) && !string.IsNullOrWhiteSpace(fields[index]) ? fields[index] : null;
 
         draft.Id = Cell("id");
         draft.Agency = Cell("agency");
@@ -211,7 +227,7 @@ public static class RequestCsv
     }
 
     /// <summary>Gives every problem the row's line and, where it names one, its column number.</summary>
-    private static ParseResult<FootageRequest> Locate(ParseResult<FootageRequest> result, Dictionary<string, int> columns, int line)
+    private static ParseResult<FootageRequest> Locate(ParseResult<FootageRequest> result, CsvColumns columns, int line)
     {
         if (result.Succeeded)
         {
@@ -222,8 +238,9 @@ public static class RequestCsv
         {
             var name = p.Path.Split('.', '[')[0];
             name = name switch { "center" => "lat", _ => name };
-            int? column = columns.TryGetValue(name, out var index) ? index + 1 : null;
-            return p with { Line = line, Column = p.Column ?? column };
+            int? column = columns.Columns.TryGetValue(name, out var index) ? index + 1 : null;
+            var path = p.Path.Length > 0 && columns.Has(name) ? columns.Describe(name) + p.Path[p.Path.Split('.', '[')[0].Length..] : p.Path;
+            return p with { Path = path, Line = line, Column = p.Column ?? column };
         }).ToList();
         return ParseResult<FootageRequest>.Failure(located);
     }

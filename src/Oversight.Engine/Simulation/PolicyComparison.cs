@@ -21,19 +21,23 @@ public enum Strictness
 /// <summary>One line of a comparison: a rule or exemption, what changed, and why.</summary>
 public sealed record RuleComparison(string Id, string Kind, Strictness Strictness, string Reason);
 
-/// <summary>The overall answer to "does B deny everything A denies?".</summary>
+/// <summary>
+/// The overall answer to "does B deny everything A denies?". Antisymmetric: when comparing A with B
+/// says <see cref="Tighter"/>, comparing B with A says <see cref="Looser"/>, and the other way
+/// round; <see cref="Equal"/> and <see cref="CannotTell"/> are their own mirror.
+/// </summary>
 public enum Verdict
 {
-    /// <summary>The same rules, limits, actions and exemptions: the same decisions.</summary>
+    /// <summary>The same effective rules, limits, actions and exemptions: the same decisions.</summary>
     Equal,
 
-    /// <summary>Proved: every request A denies, B denies too.</summary>
-    AtLeastAsStrict,
+    /// <summary>Proved: every request A denies (or sends to review), B does too, over every history; and some rule of B is stricter.</summary>
+    Tighter,
 
-    /// <summary>Some rule or exemption of B lets through what A stops.</summary>
-    MayAdmitMore,
+    /// <summary>Proved: every request B denies (or sends to review), A does too, over every history; and some rule of B is looser.</summary>
+    Looser,
 
-    /// <summary>Neither can be proved without data; run <c>oversight simulate</c>.</summary>
+    /// <summary>Neither contains the other, or counting rules make it depend on the data; run <c>oversight simulate</c>.</summary>
     CannotTell,
 }
 
@@ -41,10 +45,12 @@ public enum Verdict
 public sealed record ComparisonResult(IReadOnlyList<RuleComparison> Rules, Verdict Verdict, string Explanation);
 
 /// <summary>
-/// Compares two policies rule by rule (matched by id and kind) and says whether B denies everything
-/// A denies. Sound: "at least as strict" is claimed only when it holds for every history; where
-/// counting rules make it depend on the data (a request B denies frees B's quota for later
-/// requests), the answer is "cannot tell".
+/// Compares two policies rule by rule (matched by id) and says whether B denies everything A
+/// denies. A rule that cannot change a decision — action warn, or a rule no valid request can
+/// violate (<see cref="Vacuity"/>) — counts as no rule at all. Sound: "tighter" and "looser" are
+/// claimed only when they hold for every request and every history; where counting rules make the
+/// answer depend on the data (a request B denies frees B's quota for later requests), the answer
+/// is "cannot tell", with the request-by-request direction in the explanation.
 /// </summary>
 public static class PolicyComparison
 {
@@ -56,24 +62,12 @@ public static class PolicyComparison
         var bRules = b.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         foreach (var ra in a.Rules)
         {
-            if (!bRules.TryGetValue(ra.Id, out var rb))
-            {
-                lines.Add(ra.Action == RuleAction.Warn
-                    ? new RuleComparison(ra.Id, ra.Kind, Strictness.Equal, "removed in B; it only warned, so no decision changes")
-                    : new RuleComparison(ra.Id, ra.Kind, Strictness.Looser, "removed in B"));
-                continue;
-            }
-
-            lines.Add(rb.Kind != ra.Kind
-                ? new RuleComparison(ra.Id, $"{ra.Kind} → {rb.Kind}", Strictness.Incomparable, "the same id has a different kind in B")
-                : RuleComparisons.Compare(ra, rb));
+            lines.Add(bRules.TryGetValue(ra.Id, out var rb) ? Pair(ra, rb) : Removed(ra));
         }
 
         foreach (var rb in b.Rules.Where(r => a.Rules.All(x => x.Id != r.Id)))
         {
-            lines.Add(rb.Action == RuleAction.Warn
-                ? new RuleComparison(rb.Id, rb.Kind, Strictness.Equal, "added in B with action warn: reported, never blocks")
-                : new RuleComparison(rb.Id, rb.Kind, Strictness.Tighter, $"added in B (action {rb.Action.Name()})"));
+            lines.Add(Added(rb));
         }
 
         lines.AddRange(ExemptionComparisons.Compare(a, b));
@@ -81,33 +75,78 @@ public static class PolicyComparison
         return new ComparisonResult(lines, verdict, explanation);
     }
 
-    private static (Verdict, string) Judge(Policy a, Policy b, List<RuleComparison> lines)
+    /// <summary>True when the rule can change a decision: its action is not warn and some valid request violates it.</summary>
+    internal static bool Effective(Rule rule) => rule.Action != RuleAction.Warn && !Vacuity.NeverViolated(rule);
+
+    private static RuleComparison Removed(Rule ra) => Effective(ra)
+        ? new RuleComparison(ra.Id, ra.Kind, Strictness.Looser, "removed in B")
+        : new RuleComparison(ra.Id, ra.Kind, Strictness.Equal, $"removed in B; {Inert(ra)}, so no decision changes");
+
+    private static RuleComparison Added(Rule rb) => Effective(rb)
+        ? new RuleComparison(rb.Id, rb.Kind, Strictness.Tighter, $"added in B (action {rb.Action.Name()})")
+        : new RuleComparison(rb.Id, rb.Kind, Strictness.Equal, $"added in B; {Inert(rb)}, so no decision changes");
+
+    private static RuleComparison Pair(Rule ra, Rule rb)
     {
-        var looser = lines.Where(l => l.Strictness == Strictness.Looser).ToList();
-        if (looser.Count > 0)
+        var (ea, eb) = (Effective(ra), Effective(rb));
+        if (!ea && !eb)
         {
-            return (Verdict.MayAdmitMore, $"B may let through requests that A denies: {string.Join("; ", looser.Select(l => $"{l.Id} ({l.Reason})"))}");
+            return new RuleComparison(ra.Id, ra.Kind == rb.Kind ? ra.Kind : $"{ra.Kind} → {rb.Kind}", Strictness.Equal, $"in A {Inert(ra)}, in B {Inert(rb)}: neither changes a decision");
         }
 
-        if (lines.All(l => l.Strictness == Strictness.Equal))
+        if (ra.Kind != rb.Kind)
+        {
+            var kind = $"{ra.Kind} → {rb.Kind}";
+            return ea && eb
+                ? new RuleComparison(ra.Id, kind, Strictness.Incomparable, "the same id has a different kind in B")
+                : new RuleComparison(ra.Id, kind, ea ? Strictness.Looser : Strictness.Tighter, ea ? $"a different kind in B, where {Inert(rb)}" : $"a different kind in B; in A {Inert(ra)}");
+        }
+
+        if (ea != eb)
+        {
+            return new RuleComparison(ra.Id, ra.Kind, ea ? Strictness.Looser : Strictness.Tighter, ea ? $"in B {Inert(rb)}" : $"in A {Inert(ra)}; in B it can {rb.Action.Name()}");
+        }
+
+        return RuleComparisons.Compare(ra, rb);
+    }
+
+    /// <summary>Why a rule cannot change a decision, in words.</summary>
+    private static string Inert(Rule rule) => rule.Action == RuleAction.Warn ? "it only warns" : $"no valid request can violate it ({Vacuity.Why(rule)})";
+
+    private static (Verdict, string) Judge(Policy a, Policy b, List<RuleComparison> lines)
+    {
+        static string Ids(IEnumerable<RuleComparison> of) => string.Join(", ", of.Select(l => l.Id));
+
+        var incomparable = lines.Where(l => l.Strictness == Strictness.Incomparable).ToList();
+        var tighter = lines.Where(l => l.Strictness == Strictness.Tighter).ToList();
+        var looser = lines.Where(l => l.Strictness == Strictness.Looser).ToList();
+        const string Simulate = "run oversight simulate on a history to see which decisions change";
+        if (incomparable.Count > 0)
+        {
+            return (Verdict.CannotTell, $"{Ids(incomparable)} cannot be ordered without data; {Simulate}");
+        }
+
+        if (tighter.Count > 0 && looser.Count > 0)
+        {
+            return (Verdict.CannotTell, $"B is tighter in {Ids(tighter)} but looser in {Ids(looser)}; {Simulate}");
+        }
+
+        if (tighter.Count == 0 && looser.Count == 0)
         {
             return (Verdict.Equal, "A and B make the same decisions on every request");
         }
 
-        var incomparable = lines.Where(l => l.Strictness == Strictness.Incomparable).ToList();
-        if (incomparable.Count > 0)
-        {
-            return (Verdict.CannotTell, $"cannot tell without data: {string.Join("; ", incomparable.Select(l => $"{l.Id} ({l.Reason})"))}; run oversight simulate on a history");
-        }
-
-        if (a.Rules.Concat(b.Rules).Any(IsCounting))
+        var moved = tighter.Count > 0 ? tighter : looser;
+        if (a.Rules.Concat(b.Rules).Any(r => IsCounting(r) && Effective(r)))
         {
             return (Verdict.CannotTell,
-                "every rule of B is at least as strict, but both policies count earlier requests: a request B denies uses none of B's quota, " +
-                "so a later request can pass B's counting rule where A's stops it; run oversight simulate on a history");
+                $"request by request B is {(tighter.Count > 0 ? "tighter" : "looser")} ({Ids(moved)}), but the policies count earlier requests: a request " +
+                $"one of them denies uses none of its quota, so a later request can pass its counting rules where the other's stop it; {Simulate}");
         }
 
-        return (Verdict.AtLeastAsStrict, "B denies every request that A denies");
+        return tighter.Count > 0
+            ? (Verdict.Tighter, $"B denies every request that A denies, and more ({Ids(tighter)})")
+            : (Verdict.Looser, $"A denies every request that B denies, and B lets more through ({Ids(looser)})");
     }
 
     internal static bool IsCounting(Rule rule) => rule is MaxRequestsRule or MaxTotalAreaRule or MaxTotalWindowRule;

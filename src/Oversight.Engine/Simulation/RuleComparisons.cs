@@ -123,17 +123,26 @@ internal static class RuleComparisons
     }
 }
 
-/// <summary>Exemptions matched by id: more waivers or wider conditions loosen, fewer tighten.</summary>
+/// <summary>
+/// Exemptions matched by id: more waivers or wider conditions loosen, fewer tighten. Only waivers of
+/// rules that can change a decision in both policies are weighed; a waiver of a rule one policy does
+/// not enforce changes nothing the rule's own line does not already say.
+/// </summary>
 internal static class ExemptionComparisons
 {
     public static IEnumerable<RuleComparison> Compare(Policy a, Policy b)
     {
+        var shared = a.Rules.Where(PolicyComparison.Effective).Select(r => r.Id)
+            .Intersect(b.Rules.Where(PolicyComparison.Effective).Select(r => r.Id), StringComparer.Ordinal)
+            .ToHashSet(StringComparer.Ordinal);
+        IReadOnlySet<string> Waives(Exemption e) => e.Waive.Where(shared.Contains).ToHashSet(StringComparer.Ordinal);
+
         var byId = b.Exemptions.ToDictionary(e => e.Id, StringComparer.Ordinal);
         foreach (var ea in a.Exemptions)
         {
             if (!byId.TryGetValue(ea.Id, out var eb))
             {
-                yield return new RuleComparison(ea.Id, "exemption", Removed(ea), "removed in B");
+                yield return new RuleComparison(ea.Id, "exemption", Removed(Waives(ea).Count > 0, ea.Action), "removed in B");
                 continue;
             }
 
@@ -143,9 +152,10 @@ internal static class ExemptionComparisons
                 continue;
             }
 
-            var waive = eb.Waive.SetEquals(ea.Waive) ? Strictness.Equal
-                : eb.Waive.IsSubsetOf(ea.Waive) ? Strictness.Tighter
-                : ea.Waive.IsSubsetOf(eb.Waive) ? Strictness.Looser
+            var (wa, wb) = (Waives(ea), Waives(eb));
+            var waive = wb.SetEquals(wa) ? Strictness.Equal
+                : wb.IsSubsetOf(wa) ? Strictness.Tighter
+                : wa.IsSubsetOf(wb) ? Strictness.Looser
                 : Strictness.Incomparable;
             var action = ea.Action == eb.Action ? Strictness.Equal
                 : (eb.Action == RuleAction.Deny || (eb.Action == RuleAction.Review && ea.Action is null)) ? Strictness.Tighter
@@ -157,12 +167,12 @@ internal static class ExemptionComparisons
 
         foreach (var eb in b.Exemptions.Where(e => a.Exemptions.All(x => x.Id != e.Id)))
         {
-            yield return new RuleComparison(eb.Id, "exemption", Opposite(Removed(eb)), "added in B");
+            yield return new RuleComparison(eb.Id, "exemption", Opposite(Removed(Waives(eb).Count > 0, eb.Action)), "added in B");
         }
     }
 
     /// <summary>Dropping an exemption applies the rules it waived (tighter) and drops its review or deny (looser).</summary>
-    private static Strictness Removed(Exemption e) => (e.Waive.Count > 0, e.Action is not null) switch
+    private static Strictness Removed(bool waives, RuleAction? action) => (waives, action is not null) switch
     {
         (true, true) => Strictness.Incomparable,
         (true, false) => Strictness.Tighter,

@@ -82,7 +82,7 @@ public static class LogAudit
         var problems = verifier.Problems.Select(p => p.ToString()).ToList();
         if (verifier.Intact)
         {
-            return new AuditResult(true, size, null, $"intact: {size:N0} {(size == 1 ? "entry" : "entries")}, root {root[..12]}…", size, root, problems);
+            return new AuditResult(true, size, null, $"intact: {English.Count(size, "entry", "entries")}, root {root[..12]}…", size, root, problems);
         }
 
         var first = verifier.Problems.Where(p => p.Entry is not null).Select(p => p.Entry!.Value + 1).DefaultIfEmpty(-1).Min();

@@ -85,6 +85,12 @@ public sealed class ApiKeyRecord
     public long CreatedAtTicks { get; set; }
 
     public bool Revoked { get; set; }
+
+    /// <summary>When the key was revoked (UTC ticks); null while it is valid.</summary>
+    public long? RevokedAtTicks { get; set; }
+
+    /// <summary>When the key last authenticated a call (UTC ticks, to the minute); null if never.</summary>
+    public long? LastUsedAtTicks { get; set; }
 }
 
 /// <summary>The result of one verification of the decision log.</summary>

@@ -34,7 +34,7 @@ public static class TextFold
 
     /// <summary>True when nothing visible is left of the text (null, empty, white space, invisible characters).</summary>
     public static bool IsBlank(string? text) =>
-        string.IsNullOrWhiteSpace(text) || (Ascii.IsValid(text) ? AsciiLength(text) == 0 : Fold(text).Length == 0);
+        text is null || (text.AsSpan().IndexOfAnyInRange('!', '~') < 0 && (Ascii.IsValid(text) ? AsciiLength(text) == 0 : Fold(text).Length == 0));
 
     /// <summary>
     /// The characters a reader sees: the folded text's length, so that padding with invisible
@@ -42,8 +42,19 @@ public static class TextFold
     /// </summary>
     public static int VisibleLength(string? text) => text is null ? 0 : Ascii.IsValid(text) ? AsciiLength(text) : Fold(text).Length;
 
-    /// <summary>The length <see cref="FoldAscii"/> would give, without making the string.</summary>
+    /// <summary>
+    /// The length <see cref="FoldAscii"/> would give, without making the string: the whole length
+    /// when every character is printable, no space starts or ends the text and none follows another.
+    /// </summary>
     private static int AsciiLength(string text)
+    {
+        var span = text.AsSpan();
+        return span.Length > 0 && span[0] != ' ' && span[^1] != ' ' && !span.ContainsAnyExceptInRange(' ', '~') && !span.Contains("  ", StringComparison.Ordinal)
+            ? span.Length
+            : AsciiLengthSlow(text);
+    }
+
+    private static int AsciiLengthSlow(string text)
     {
         var length = 0;
         var space = false;

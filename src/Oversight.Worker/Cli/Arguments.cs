@@ -6,6 +6,10 @@ internal sealed record OptionSpec(string Name, string? Value, string Help, bool 
 /// <summary>A verb's command line: its options and what its positional arguments are.</summary>
 internal sealed record VerbSpec(string Name, string Summary, string Usage, IReadOnlyList<OptionSpec> Options, string? Details = null)
 {
+    /// <summary>How many positional arguments (files, ids) the verb takes; more are an error.</summary>
+    /// <value>Default 0.</value>
+    public int MaxPositionals { get; init; }
+
     public string Help()
     {
         var width = Options.Count == 0 ? 0 : Options.Max(o => Label(o).Length);
@@ -49,6 +53,7 @@ internal sealed class Arguments
     public static Arguments Parse(VerbSpec spec, IReadOnlyList<string> args)
     {
         var parsed = new Arguments();
+        var meant = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -58,9 +63,15 @@ internal sealed class Arguments
                 continue;
             }
 
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
+            if (arg == "-" || !arg.StartsWith('-'))
             {
                 parsed.Positionals.Add(arg);
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
+            {
+                parsed.Problems.Add($"unknown option {arg}; options are written --name (see --help)");
                 continue;
             }
 
@@ -76,17 +87,38 @@ internal sealed class Arguments
             var option = spec.Options.FirstOrDefault(o => o.Name == name);
             if (option is null)
             {
-                parsed.Problems.Add($"unknown option --{name}");
+                var near = Suggestions.Closest(name, spec.Options.Select(o => o.Name));
+                parsed.Problems.Add($"unknown option --{name}{(near is null ? string.Empty : $" (did you mean '--{near}'?)")}");
+                if (near is not null)
+                {
+                    meant.Add(near);
+                }
+
+                // Its value, if it looks like one, goes with it rather than becoming a stray argument.
+                var takesValue = near is null || spec.Options.First(o => o.Name == near).Value is not null;
+                if (inline is null && takesValue && i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+                {
+                    i++;
+                }
+            }
+            else if (parsed.values.ContainsKey(name) || parsed.flags.Contains(name))
+            {
+                parsed.Problems.Add($"--{name} is given more than once");
             }
             else if (option.Value is null)
             {
+                if (inline is not null)
+                {
+                    parsed.Problems.Add($"--{name} takes no value");
+                }
+
                 parsed.flags.Add(name);
             }
             else if (inline is not null)
             {
                 parsed.values[name] = inline;
             }
-            else if (i + 1 < args.Count)
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 parsed.values[name] = args[++i];
             }
@@ -96,12 +128,21 @@ internal sealed class Arguments
             }
         }
 
-        if (!parsed.HelpRequested)
+        if (parsed.HelpRequested)
         {
-            foreach (var option in spec.Options.Where(o => o.Required && !parsed.values.ContainsKey(o.Name)))
-            {
-                parsed.Problems.Add($"--{option.Name} {option.Value} is required");
-            }
+            return parsed;
+        }
+
+        foreach (var option in spec.Options.Where(o => o.Required && !parsed.values.ContainsKey(o.Name) && !meant.Contains(o.Name)))
+        {
+            parsed.Problems.Add($"--{option.Name} {option.Value} is required");
+        }
+
+        foreach (var extra in parsed.Positionals.Skip(spec.MaxPositionals))
+        {
+            parsed.Problems.Add(spec.MaxPositionals == 0
+                ? $"unexpected argument '{extra}' (this command takes only options)"
+                : $"unexpected argument '{extra}'");
         }
 
         return parsed;

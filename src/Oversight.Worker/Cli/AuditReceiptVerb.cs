@@ -13,7 +13,10 @@ internal sealed class AuditReceiptVerb : IVerb
             new("key", "VKEY", "The log's verifier key (or a file holding it).", Required: true),
             new("checkpoint", "C", "A checkpoint you trust (from a witness, or published): the receipt must be proven against this one (ask for it with ?treeSize=N)."),
         ],
-        "Exit status: 0 the receipt holds; 1 it does not (the reason is named); 2 unusable input.");
+        "Exit status: 0 the receipt holds; 1 it does not (the reason is named); 2 unusable input.")
+    {
+        MaxPositionals = 1,
+    };
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {

@@ -59,8 +59,7 @@ internal sealed class AuditVerifyVerb : IVerb
         }
         else
         {
-            var database = DatabaseTarget.Parse(DatabaseOption.From(args));
-            if (await DatabaseOption.OpenExistingAsync(database, console, "audit verify") is not { } db)
+            if (await DatabaseOption.OpenExistingAsync(args, console, "audit verify") is not { } db)
             {
                 return ExitCodes.Invalid;
             }

@@ -8,6 +8,7 @@ internal sealed class Console2 : IDisposable
     public Console2()
         : this(Console.In, new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16), new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true })
     {
+        InputIsTerminal = !Console.IsInputRedirected;
     }
 
     /// <summary>For tests: the streams to use instead of the process's.</summary>
@@ -27,6 +28,9 @@ internal sealed class Console2 : IDisposable
     }
 
     public TextReader In { get; }
+
+    /// <summary>True when standard input is a terminal (nothing was piped in), so reading it would wait for typing.</summary>
+    public bool InputIsTerminal { get; }
 
     public TextWriter Out { get; }
 

@@ -13,12 +13,13 @@ internal sealed class DetectVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "detect",
         "Replay a history under a policy, then run the aggregation detectors over the allowed and reviewed requests.",
-        "detect --policy P --input F [--out findings.json] [--strict] [--quiet]",
+        "detect --policy P --input F [--out findings.json] [--strict] [--columns MAP] [--quiet]",
         [
             new("policy", "P", "Policy YAML file: its rules gate the history; its detection section sets the thresholds.", Required: true),
             new("input", "F", "Requests: .jsonl, .json or .csv ('-' reads JSONL from standard input).", Required: true),
             new("out", "FILE", "Write the findings here instead of standard output."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
+            InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
         ],
         "Kinds: split-area, split-window, track, persistent-location, case-fanout, rate-anomaly (docs/DETECTION.md).\n" +
@@ -27,15 +28,25 @@ internal sealed class DetectVerb : IVerb
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
+        if (!FileChecks.Usable(args, console, "detect", ["policy", "input"], ["out"]))
+        {
+            return ExitCodes.Invalid;
+        }
+
         var policy = PolicyFiles.Load(args["policy"]!, console, "detect");
         if (policy is null)
         {
             return ExitCodes.Invalid;
         }
 
-        var quiet = args.Has("quiet");
+        if (InputOptions.From(args, console, "detect") is not { } options)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var quiet = options.Quiet;
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console, policy.Limits) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(args["input"]!, options with { Limits = policy.Limits }, console, "detect") is not { } read)
         {
             return ExitCodes.Invalid;
         }
@@ -61,7 +72,7 @@ internal sealed class DetectVerb : IVerb
             }
         });
         var findings = Detectors.Run(policy, counted, steps);
-        await using (var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput())
+        await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
         {
             await using var writer = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true });
             FindingsJson.Write(writer, findings);
@@ -72,9 +83,9 @@ internal sealed class DetectVerb : IVerb
         {
             var byKind = findings.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count():N0}");
             await console.Error.WriteLineAsync(
-                $"detect: {PolicyFiles.Plural(findings.Count, "finding")} over {counted.Count:N0} counted of {ordered.Count:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s" +
+                $"detect: {English.Count(findings.Count, "finding")} over {counted.Count:N0} counted of {ordered.Count:N0} requests in {clock.Elapsed.TotalSeconds:0.0} s" +
                 (findings.Count > 0 ? $" — {string.Join(", ", byKind)}" : string.Empty) +
-                (read.Invalid > 0 ? $"; {PolicyFiles.Plural(read.Invalid, "invalid record")} skipped" : string.Empty));
+                (read.Invalid > 0 ? $"; {English.Count(read.Invalid, "invalid record")} skipped" : string.Empty));
         }
 
         return ExitCodes.Ok;

@@ -11,13 +11,14 @@ internal sealed class GenerateVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "generate",
         "Write a synthetic, plausible history of footage requests around Rochester, MN (JSONL).",
-        "generate --count N [--seed S] [--start YYYY-MM-DD] [--days D] [--out FILE]",
+        "generate --count N [--seed S] [--start YYYY-MM-DD] [--days D] [--out FILE] [--quiet]",
         [
             new("count", "N", "How many requests.", Required: true),
             new("seed", "S", "Random seed; the same seed gives the same requests (default 1)."),
             new("start", "DATE", "First day of submissions (default 2026-07-01)."),
             new("days", "D", "Days the submissions spread over (default 92, a quarter)."),
             new("out", "FILE", "Write here instead of standard output."),
+            new("quiet", null, "No progress or summary on standard error (there is none when writing to standard output)."),
         ],
         "About 3% of requests ask for windows over 12 h, 5% for areas over 0.5 sq mi, 2% for footage over\n" +
         "30 days old, 4% carry no case number and 1% mention a protest, so every rule has something to find.");
@@ -44,14 +45,29 @@ internal sealed class GenerateVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        await using var target = args["out"] is { } path ? File.Create(path) : console.OpenOutput();
-        using var writer = new Utf8JsonWriter(target);
-        foreach (var request in SyntheticHistory.Generate(new SyntheticOptions(count, seed, start, days)))
+        if (!FileChecks.Usable(args, console, "generate", [], ["out"]))
         {
-            RequestJsonWriter.Write(writer, request);
-            writer.Flush();
-            writer.Reset();
-            target.WriteByte((byte)'\n');
+            return ExitCodes.Invalid;
+        }
+
+        // Progress only when the requests go to a file: on standard output they are the output.
+        var progress = new Progress(console, "generate", count, args["out"] is null || args.Has("quiet"));
+        await using (var target = args["out"] is { } path ? FileChecks.Create(path) : console.OpenOutput())
+        {
+            using var writer = new Utf8JsonWriter(target);
+            foreach (var request in SyntheticHistory.Generate(new SyntheticOptions(count, seed, start, days)))
+            {
+                RequestJsonWriter.Write(writer, request);
+                writer.Flush();
+                writer.Reset();
+                target.WriteByte((byte)'\n');
+                progress.Tick();
+            }
+        }
+
+        if (args["out"] is { } written && !args.Has("quiet"))
+        {
+            await console.Error.WriteLineAsync($"generate: {English.Count(count, "request")} written to {written}");
         }
 
         return ExitCodes.Ok;

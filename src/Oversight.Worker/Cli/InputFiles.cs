@@ -9,19 +9,40 @@ internal sealed record InputRead(List<FootageRequest> Requests, int Invalid, boo
     public List<(int Line, string Reason)> Rejected { get; init; } = [];
 }
 
-/// <summary>
-/// Reads a request file for a verb. Every invalid record is reported on standard error with its
-/// file, line and column and then skipped; with <c>strict</c> reading stops at the first.
-/// </summary>
+/// <summary>How a verb reads its history: <c>--strict</c> and the CSV column map <c>--columns</c>.</summary>
+internal sealed record InputOptions(bool Strict, IReadOnlyDictionary<string, string?> Columns, bool Quiet)
+{
+    /// <summary>How large areas may be: the policy's <c>limits:</c> (default <see cref="RequestLimits.Default"/>).</summary>
+    public RequestLimits? Limits { get; init; }
+
+    /// <summary>The <c>--columns</c> option every verb that reads a history takes.</summary>
+    public static readonly OptionSpec ColumnsOption = new(
+        "columns", "MAP", "CSV only: read another export's headers, e.g. 'Officer=requester,Case #=caseNumber'; 'Notes=-' ignores a column (docs/INPUT.md).");
+
+    /// <summary>The options as given, or null after printing what is wrong with <c>--columns</c>.</summary>
+    public static InputOptions? From(Arguments args, Console2 console, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var (map, problems) = RequestCsv.Layout.ParseMap(args["columns"]);
+        foreach (var problem in problems)
+        {
+            console.Error.WriteLine($"oversight {verb}: --columns: {problem}");
+        }
+
+        return problems.Count > 0 ? null : new InputOptions(args.Has("strict"), map, args.Has("quiet"));
+    }
+}
+
+/// <summary>Reads a whole request file for a verb (see <see cref="InputReader"/>).</summary>
 internal static class InputFiles
 {
     /// <summary>
     /// Reads the file and says on standard error why reading stopped, if it did; null when it
     /// stopped (the verb then exits with status 2).
     /// </summary>
-    public static async Task<InputRead?> ReadForVerbAsync(string path, bool strict, Console2 console, RequestLimits? limits = null)
+    public static async Task<InputRead?> ReadForVerbAsync(string path, InputOptions options, Console2 console, string verb)
     {
-        var read = Read(path, strict, console, limits);
+        var read = Read(path, options, console, verb);
         if (read.Error is not null)
         {
             await console.Error.WriteLineAsync(read.Error);
@@ -30,63 +51,20 @@ internal static class InputFiles
         return read.Stopped ? null : read;
     }
 
-    /// <summary>Reads the file, reporting each invalid record; areas must keep within <paramref name="limits"/> (a policy's <c>limits:</c>, default <see cref="RequestLimits.Default"/>).</summary>
-    public static InputRead Read(string path, bool strict, Console2 console, RequestLimits? limits = null)
+    /// <summary>Reads every record (see <see cref="InputReader"/>) into a list, in file order.</summary>
+    public static InputRead Read(string path, InputOptions options, Console2 console, string verb)
     {
-        // Standard input carries JSONL.
-        var format = path == "-" ? "stdin.jsonl" : path;
-        if (!RequestFile.IsSupported(format))
+        if (InputReader.Open(path, options, console, verb, out var error) is not { } reader)
         {
-            return new InputRead([], 0, true, $"{path}: unknown input format; use .jsonl, .json or .csv");
-        }
-
-        TextReader reader;
-        try
-        {
-            reader = path == "-" ? console.In : new StreamReader(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new InputRead([], 0, true, $"{path}: cannot read: {e.Message}");
+            return Stop(error!);
         }
 
         using (reader)
         {
-            var requests = new List<FootageRequest>();
-            var rejected = new List<(int Line, string Reason)>();
-            var invalid = 0;
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var record in RequestFile.Read(format, reader, limits))
-            {
-                if (record.Result.Value is { } request)
-                {
-                    if (ids.Add(request.Id))
-                    {
-                        requests.Add(request);
-                        continue;
-                    }
-
-                    console.Error.WriteLine($"{path}: line {record.Line}: $.id: request id '{request.Id}' appears earlier in the file");
-                    rejected.Add((record.Line, $"$.id: request id '{request.Id}' appears earlier in the file"));
-                }
-                else
-                {
-                    foreach (var problem in record.Result.Problems)
-                    {
-                        console.Error.WriteLine($"{path}: {problem.AtLine(record.Line)}");
-                    }
-
-                    rejected.Add((record.Line, string.Join("; ", record.Result.Problems.Select(p => p with { Line = null, Column = null }))));
-                }
-
-                invalid++;
-                if (strict)
-                {
-                    return new InputRead(requests, invalid, true, $"{path}: stopped at the first invalid record (line {record.Line}) because of --strict") { Rejected = rejected };
-                }
-            }
-
-            return new InputRead(requests, invalid, false, null) { Rejected = rejected };
+            var requests = reader.Requests().ToList();
+            return new InputRead(requests, reader.Invalid, reader.Error is not null, reader.Error) { Rejected = reader.Rejected };
         }
     }
+
+    private static InputRead Stop(string error) => new([], 0, true, error);
 }

@@ -21,8 +21,7 @@ internal sealed class LogExportVerb : IVerb
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
-        var database = DatabaseTarget.Parse(DatabaseOption.From(args));
-        if (await DatabaseOption.OpenExistingAsync(database, console, "log export") is not { } db)
+        if (await DatabaseOption.OpenExistingAsync(args, console, "log export") is not { } db)
         {
             return ExitCodes.Invalid;
         }
@@ -74,7 +73,7 @@ internal sealed class LogExportVerb : IVerb
                     }
                 }
 
-                await console.Error.WriteLineAsync($"log export: {written:N0} {(written == 1 ? "entry" : "entries")} and {PolicyFiles.Plural(checkpoints, "checkpoint")} of {origin} written to {args["out"]}");
+                await console.Error.WriteLineAsync($"log export: {English.Count(written, "entry", "entries")} and {English.Count(checkpoints, "checkpoint")} of {origin} written to {args["out"]}");
             }
         }
 

@@ -10,10 +10,15 @@ internal sealed class PolicyCompareVerb : IVerb
         "Compare two policies rule by rule (tighter, looser, equal, incomparable) and say whether B denies everything A denies.",
         "policy compare A B",
         [],
-        "Rules are matched by id and kind; exemptions by id. The verdict is sound: 'at least as strict'\n" +
-        "is claimed only when it holds for every possible history. When counting rules make the answer\n" +
-        "depend on the data, it says 'cannot tell'; then run oversight simulate on a history.\n" +
-        "Exit status: 0 compared; 2 invalid policy.");
+        "Rules are matched by id, exemptions by id. A rule that cannot change a decision (action warn,\n" +
+        "or a rule no valid request can violate, such as allowing every legalBasis) counts as no rule.\n" +
+        "The verdict is sound and antisymmetric: 'B is tighter' (or looser) is claimed only when it holds\n" +
+        "for every request and every history, and comparing B with A then says the opposite. When rules\n" +
+        "move both ways, or counting rules make the answer depend on the data, it says 'cannot tell';\n" +
+        "then run oversight simulate on a history. Exit status: 0 compared; 2 invalid policy.")
+    {
+        MaxPositionals = 2,
+    };
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
@@ -54,8 +59,8 @@ internal sealed class PolicyCompareVerb : IVerb
     private static string Verdicts(Verdict v) => v switch
     {
         Verdict.Equal => "equal",
-        Verdict.AtLeastAsStrict => "B is at least as strict",
-        Verdict.MayAdmitMore => "B is looser",
+        Verdict.Tighter => "B is tighter",
+        Verdict.Looser => "B is looser",
         _ => "cannot tell",
     };
 }

@@ -7,6 +7,12 @@ internal static class PolicyFiles
 {
     public static Policy? Load(string path, Console2 console, string verb)
     {
+        if (FileChecks.CannotRead(path) is { } unreadable)
+        {
+            console.Error.WriteLine($"oversight {verb}: policy {unreadable}");
+            return null;
+        }
+
         var result = PolicyLoader.LoadFile(path);
         foreach (var warning in result.Warnings)
         {
@@ -23,9 +29,7 @@ internal static class PolicyFiles
             console.Error.WriteLine(problem.ToString());
         }
 
-        console.Error.WriteLine($"oversight {verb}: the policy {path} is invalid ({Plural(result.Problems.Count, "problem")})");
+        console.Error.WriteLine($"oversight {verb}: the policy {path} is invalid ({English.Count(result.Problems.Count, "problem")})");
         return null;
     }
-
-    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
 }

@@ -14,7 +14,10 @@ internal sealed class PolicyTestVerb : IVerb
         [new("verbose", null, "Print the decision JSON of every failing case.")],
         "A case is {name, policy, history?, request, expect: {decision, violated?}}; the policy path is\n" +
         "relative to the test file; 'violated', when given, must equal the set of violated rule ids.\n" +
-        "Exit status: 0 all passed, 1 any failed, 2 an invalid test file or policy.");
+        "Exit status: 0 all passed, 1 any failed, 2 an invalid test file or policy.")
+    {
+        MaxPositionals = int.MaxValue,
+    };
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {

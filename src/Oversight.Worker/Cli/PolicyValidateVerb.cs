@@ -12,7 +12,10 @@ internal sealed class PolicyValidateVerb : IVerb
         [],
         "Every problem is printed as file:line:column: message. Warnings (a floor above its ceiling,\n" +
         "a waiver of a warn rule, …) are printed but do not fail validation.\n" +
-        "Exit status: 0 all valid, 2 any invalid.");
+        "Exit status: 0 all valid, 2 any invalid.")
+    {
+        MaxPositionals = int.MaxValue,
+    };
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
@@ -25,6 +28,13 @@ internal sealed class PolicyValidateVerb : IVerb
         var invalid = 0;
         foreach (var path in args.Positionals)
         {
+            if (FileChecks.CannotRead(path) is { } unreadable)
+            {
+                invalid++;
+                await console.Out.WriteLineAsync($"invalid {unreadable}");
+                continue;
+            }
+
             var result = PolicyLoader.LoadFile(path);
             foreach (var warning in result.Warnings)
             {
@@ -34,7 +44,7 @@ internal sealed class PolicyValidateVerb : IVerb
             if (result.Policy is { } policy)
             {
                 await console.Out.WriteLineAsync(
-                    $"ok {path}: {policy.Id} {policy.Version}, {PolicyFiles.Plural(policy.Rules.Count, "rule")}, {PolicyFiles.Plural(policy.Exemptions.Count, "exemption")}, sha256 {policy.Sha256}");
+                    $"ok {path}: {policy.Id} {policy.Version}, {English.Count(policy.Rules.Count, "rule")}, {English.Count(policy.Exemptions.Count, "exemption")}, sha256 {policy.Sha256}");
                 continue;
             }
 
@@ -44,7 +54,7 @@ internal sealed class PolicyValidateVerb : IVerb
                 await console.Out.WriteLineAsync(problem.ToString());
             }
 
-            await console.Out.WriteLineAsync($"invalid {path}: {PolicyFiles.Plural(result.Problems.Count, "problem")}");
+            await console.Out.WriteLineAsync($"invalid {path}: {English.Count(result.Problems.Count, "problem")}");
         }
 
         return invalid == 0 ? ExitCodes.Ok : ExitCodes.Invalid;

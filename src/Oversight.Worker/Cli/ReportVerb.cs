@@ -17,7 +17,7 @@ internal sealed class ReportVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "report",
         "Make the transparency report for a period: replay the history, run the detectors, write PDF and/or Excel.",
-        "report --policy P (--input F | --export LOG.jsonl --checkpoint C [--key VKEY]) --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--html Z] [--geography G.geojson] [--notes N.yaml] [--dispositions D.jsonl] [--internal] [--strict] [--quiet]",
+        "report --policy P (--input F | --export LOG.jsonl --checkpoint C [--key VKEY]) --period 2026Q3|2026-08|2026 [--pdf X] [--xlsx Y] [--html Z] [--geography G.geojson] [--notes N.yaml] [--dispositions D.jsonl] [--internal] [--strict] [--columns MAP] [--quiet]",
         [
             new("policy", "P", "Policy YAML file.", Required: true),
             new("input", "F", "The history: .jsonl, .json or .csv (a file; its SHA-256 goes on the cover)."),
@@ -33,6 +33,7 @@ internal sealed class ReportVerb : IVerb
             new("dispositions", "D", "Finding dispositions (JSON Lines, as written by 'oversight findings dispose'); each finding's latest is shown."),
             new("internal", null, "For auditors: no small-count suppression, and row-level sheets (Requests, FindingRequests) in the workbook."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
+            InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
         ],
         "The whole history is replayed so that quotas are right; only requests submitted in the period are\n" +
@@ -42,6 +43,11 @@ internal sealed class ReportVerb : IVerb
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
+        if (!FileChecks.Usable(args, console, "report", ["policy", "input", "export", "checkpoint", "geography", "notes", "dispositions"], ["pdf", "xlsx", "html"]))
+        {
+            return ExitCodes.Invalid;
+        }
+
         var policy = PolicyFiles.Load(args["policy"]!, console, "report");
         if (policy is null)
         {
@@ -54,9 +60,15 @@ internal sealed class ReportVerb : IVerb
             return ExitCodes.Invalid;
         }
 
+        if (InputOptions.From(args, console, "report") is not { } options)
+        {
+            return ExitCodes.Invalid;
+        }
+
         ReportGeography? geography = null;
         if (args["geography"] is { } geographyPath)
         {
+
             geography = GeographyFile.Load(geographyPath, out var problems);
             if (geography is null)
             {
@@ -101,15 +113,15 @@ internal sealed class ReportVerb : IVerb
             return ExitCodes.Invalid;
         }
 
-        if (input == "-" || !File.Exists(input))
+        if (input == "-")
         {
-            await console.Error.WriteLineAsync($"oversight report: --input: {(input == "-" ? "the report needs a file (its SHA-256 goes on the cover), not standard input" : $"{input}: no such file")}");
+            await console.Error.WriteLineAsync("oversight report: --input: the report needs a file (its SHA-256 goes on the cover), not standard input");
             return ExitCodes.Invalid;
         }
 
-        var quiet = args.Has("quiet");
+        var quiet = options.Quiet;
         var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadForVerbAsync(input, args.Has("strict"), console, policy.Limits) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(input, options with { Limits = policy.Limits }, console, "report") is not { } read)
         {
             return ExitCodes.Invalid;
         }
@@ -263,14 +275,14 @@ internal sealed class ReportVerb : IVerb
         var written = new List<string>();
         if (args["pdf"] is { } pdf)
         {
-            await using var file = File.Create(pdf);
+            await using var file = FileChecks.Create(pdf);
             ReportPdf.Write(report, file);
             written.Add(pdf);
         }
 
         if (args["xlsx"] is { } xlsx)
         {
-            await using var file = File.Create(xlsx);
+            await using var file = FileChecks.Create(xlsx);
             ReportWorkbook.Write(report, file);
             written.Add(xlsx);
         }
@@ -292,14 +304,14 @@ internal sealed class ReportVerb : IVerb
             var s = report.Summary;
             await console.Error.WriteLineAsync(
                 $"report: {report.Cover.Period}: {Count(s.Submitted, "request")} (allow {s.Allowed.Text}, review {s.Review.Text}, deny {s.Denied.Text}), " +
-                $"{PolicyFiles.Plural(s.Findings, "finding")} in {clock.Elapsed.TotalSeconds:0.0} s" +
+                $"{English.Count(s.Findings, "finding")} in {clock.Elapsed.TotalSeconds:0.0} s" +
                 (written.Count > 0 ? $"; wrote {string.Join(", ", written)}" : string.Empty) +
-                (invalid > 0 ? $"; {PolicyFiles.Plural(invalid, "invalid record")} skipped" : string.Empty));
+                (invalid > 0 ? $"; {English.Count(invalid, "invalid record")} skipped" : string.Empty));
         }
 
         return ExitCodes.Ok;
     }
 
     private static string Count(ReportCount count, string noun) =>
-        count.Value is { } n ? PolicyFiles.Plural(n, noun) : $"{(count.State == Reports.Disclosure.CellState.Small ? $"fewer than {count.Threshold}" : "a withheld number of")} {noun}s";
+        count.Value is { } n ? English.Count(n, noun) : $"{(count.State == Reports.Disclosure.CellState.Small ? $"fewer than {count.Threshold}" : "a withheld number of")} {noun}s";
 }

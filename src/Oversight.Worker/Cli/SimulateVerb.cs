@@ -10,13 +10,14 @@ internal sealed class SimulateVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "simulate",
         "Replay a history under a baseline and a candidate policy and report the decisions that change.",
-        "simulate --baseline A --candidate B --input F [--out diff.json|diff.xlsx] [--strict] [--quiet]",
+        "simulate --baseline A --candidate B --input F [--out diff.json|diff.xlsx] [--strict] [--columns MAP] [--quiet]",
         [
             new("baseline", "A", "The policy in force (YAML).", Required: true),
             new("candidate", "B", "The proposed policy (YAML).", Required: true),
             new("input", "F", "The history: .jsonl, .json or .csv.", Required: true),
             new("out", "FILE", "Write the diff here: .json, or .xlsx for a workbook (Summary, Changed, ByRule, ByAgency). Default: JSON on standard output."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
+            InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
         ],
         "Each policy keeps its own quota: a request the candidate denies uses none of the candidate's quota,\n" +
@@ -25,6 +26,11 @@ internal sealed class SimulateVerb : IVerb
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
+        if (!FileChecks.Usable(args, console, "simulate", ["baseline", "candidate", "input"], ["out"]))
+        {
+            return ExitCodes.Invalid;
+        }
+
         var baseline = PolicyFiles.Load(args["baseline"]!, console, "simulate");
         var candidate = PolicyFiles.Load(args["candidate"]!, console, "simulate");
         if (baseline is null || candidate is null)
@@ -39,6 +45,11 @@ internal sealed class SimulateVerb : IVerb
             return ExitCodes.Invalid;
         }
 
+        if (InputOptions.From(args, console, "simulate") is not { } options)
+        {
+            return ExitCodes.Invalid;
+        }
+
         var clock = Stopwatch.StartNew();
         // A record either policy accepts is read; each policy then gates it.
         var limits = new Oversight.Requests.RequestLimits
@@ -47,20 +58,15 @@ internal sealed class SimulateVerb : IVerb
             MaxParts = Math.Max(baseline.Limits.MaxParts, candidate.Limits.MaxParts),
             MaxExtentKm = Math.Max(baseline.Limits.MaxExtentKm, candidate.Limits.MaxExtentKm),
         };
-        if (await InputFiles.ReadForVerbAsync(args["input"]!, args.Has("strict"), console, limits) is not { } read)
+        if (await InputFiles.ReadForVerbAsync(args["input"]!, options with { Limits = limits }, console, "simulate") is not { } read)
         {
             return ExitCodes.Invalid;
         }
 
         var ordered = Replay.InOrder(read.Requests);
-        var quiet = args.Has("quiet");
-        var result = Simulator.Run(baseline, candidate, ordered, done =>
-        {
-            if (!quiet && ordered.Count >= 50_000)
-            {
-                console.Error.WriteLine($"simulate: {done:N0} of {ordered.Count:N0} ({100.0 * done / ordered.Count:0}%)");
-            }
-        });
+        var quiet = options.Quiet;
+        var progress = new Progress(console, "simulate", ordered.Count, quiet);
+        var result = Simulator.Run(baseline, candidate, ordered, progress.At);
 
         if (output is null)
         {
@@ -68,7 +74,7 @@ internal sealed class SimulateVerb : IVerb
         }
         else
         {
-            await using var file = File.Create(output);
+            await using var file = FileChecks.Create(output);
             if (output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {
                 SimulationWorkbook.Write(result, file);
@@ -83,11 +89,11 @@ internal sealed class SimulateVerb : IVerb
         if (!quiet)
         {
             await console.Error.WriteLineAsync(
-                $"simulate: {PolicyFiles.Plural(ordered.Count, "request")} in {clock.Elapsed.TotalSeconds:0.0} s; " +
+                $"simulate: {English.Count(ordered.Count, "request")} in {clock.Elapsed.TotalSeconds:0.0} s; " +
                 $"baseline allow {result.Baseline.Allow:N0} / review {result.Baseline.Review:N0} / deny {result.Baseline.Deny:N0}; " +
                 $"candidate allow {result.Candidate.Allow:N0} / review {result.Candidate.Review:N0} / deny {result.Candidate.Deny:N0}; " +
-                $"{PolicyFiles.Plural(result.Changed.Count, "decision")} change" +
-                (read.Invalid > 0 ? $"; {PolicyFiles.Plural(read.Invalid, "invalid record")} skipped" : string.Empty));
+                $"{English.Count(result.Changed.Count, "decision")} change" +
+                (read.Invalid > 0 ? $"; {English.Count(read.Invalid, "invalid record")} skipped" : string.Empty));
         }
 
         return ExitCodes.Ok;

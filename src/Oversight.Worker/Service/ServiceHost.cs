@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Authentication;
 using Oversight.Storage;
 using Oversight.Worker.Service.Apis;
@@ -21,7 +22,7 @@ public static class ServiceHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
-        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true).AddOversightFilters(options.Verbose);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddOversightCore(options);
         builder.Services.AddOversightSessions(options);
@@ -74,6 +75,20 @@ public static class ServiceHost
         }
     }
 
+    /// <summary>
+    /// Quiet by default: the framework's per-request and per-command lines only with --verbose;
+    /// warnings and errors, and the service's own events, always.
+    /// </summary>
+    private static ILoggingBuilder AddOversightFilters(this ILoggingBuilder logging, bool verbose)
+    {
+        var framework = verbose ? LogLevel.Information : LogLevel.Warning;
+        return logging
+            .AddFilter("Microsoft.AspNetCore", framework)
+            .AddFilter("Microsoft.EntityFrameworkCore", framework)
+            .AddFilter("Microsoft.Hosting.Lifetime", framework)
+            .AddFilter("Hangfire", framework);
+    }
+
     private static void AddOversightCore(this IServiceCollection services, ServiceOptions options)
     {
         var database = DatabaseTarget.Parse(options.Db);
@@ -85,6 +100,7 @@ public static class ServiceHost
         services.AddTransient<WitnessJob>();
         services.AddHttpClient(WitnessJob.HttpClientName);
         services.AddSingleton<GateService>();
+        services.AddSingleton<Auth.KeyUsage>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<FindingService>();
         services.AddTransient<SimulationService>();
@@ -136,7 +152,11 @@ public static class ServiceHost
             var database = provider.GetRequiredService<DatabaseTarget>();
             if (database.Provider != DatabaseProvider.Postgres)
             {
-                return new Hangfire.InMemory.InMemoryStorage();
+                // A file of its own beside the database (Hangfire's schema is not EF Core's), so
+                // that queued and recurring jobs survive a restart.
+                var jobs = JobsFile(database);
+                Directory.CreateDirectory(Path.GetDirectoryName(jobs)!);
+                return new SQLiteStorage(jobs, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
             }
 
             var storageOptions = new PostgreSqlStorageOptions();
@@ -170,6 +190,14 @@ public static class ServiceHost
             log.Signer is null ? $"not signed: {log.SignerProblem}" : $"signed as {log.Origin}",
             log.Tree.Size,
             alarms));
+    }
+
+    /// <summary>Where the embedded default keeps its jobs: <c>data/oversight.db</c> → <c>data/oversight.jobs.db</c>.</summary>
+    public static string JobsFile(DatabaseTarget database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        return Path.ChangeExtension(file, ".jobs" + (Path.GetExtension(file) is { Length: > 0 } extension ? extension : ".db"));
     }
 
     private static void MapOversightEndpoints(this WebApplication app, ServiceOptions options)

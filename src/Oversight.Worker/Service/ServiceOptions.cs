@@ -13,9 +13,12 @@ public sealed record ServiceOptions
     /// <value>Default ./policies.</value>
     public string PoliciesDirectory { get; init; } = "policies";
 
-    /// <summary>The policy that gates submissions.</summary>
-    /// <value>Default: rochester-mn when loaded, else the only policy, else the first by id.</value>
+    /// <summary>The policy that gates submissions, fixed for the life of the process.</summary>
+    /// <value>Default: the only policy loaded, else rochester-mn; with several and no rochester-mn it must be named.</value>
     public string? ActivePolicy { get; init; }
+
+    /// <summary>Log every HTTP request and database command (Information); by default only warnings, errors and the service's own events.</summary>
+    public bool Verbose { get; init; }
 
     public ServiceRole Role { get; init; } = ServiceRole.All;
 

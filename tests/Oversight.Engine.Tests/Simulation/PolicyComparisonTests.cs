@@ -47,10 +47,10 @@ public sealed class PolicyComparisonTests
         Assert.Equal(Strictness.Incomparable, Only("- { id: r, kind: max-area, limit: 1 sq mi }", "- { id: r, kind: max-area, limit: 0.5 sq mi, action: review }"));
 
     [Fact]
-    public void Verdict_StaticRulesAllTighter_IsAtLeastAsStrict()
+    public void Verdict_StaticRulesAllTighter_IsTighter()
     {
         var result = Compare("- { id: r, kind: max-area, limit: 1 sq mi }\n- { id: w, kind: max-window, limit: 12h }", "- { id: r, kind: max-area, limit: 0.5 sq mi }\n- { id: w, kind: max-window, limit: 12h }\n- { id: c, kind: required, field: caseNumber }");
-        Assert.Equal(Verdict.AtLeastAsStrict, result.Verdict);
+        Assert.Equal(Verdict.Tighter, result.Verdict);
     }
 
     [Fact]
@@ -62,13 +62,13 @@ public sealed class PolicyComparisonTests
     }
 
     [Fact]
-    public void Verdict_RemovedRuleOrWiderWaiver_MayAdmitMore()
+    public void Verdict_RemovedRuleOrWiderWaiver_IsLooser()
     {
-        Assert.Equal(Verdict.MayAdmitMore, Compare("- { id: r, kind: max-area, limit: 1 sq mi }\n- { id: c, kind: required, field: caseNumber }", "- { id: r, kind: max-area, limit: 1 sq mi }").Verdict);
+        Assert.Equal(Verdict.Looser, Compare("- { id: r, kind: max-area, limit: 1 sq mi }\n- { id: c, kind: required, field: caseNumber }", "- { id: r, kind: max-area, limit: 1 sq mi }").Verdict);
         var waiver = Compare(
             "- { id: r, kind: max-area, limit: 1 sq mi }\n- { id: w, kind: max-window, limit: 12h }", "- { id: r, kind: max-area, limit: 1 sq mi }\n- { id: w, kind: max-window, limit: 12h }",
             "- { id: warrant, when: { legalBasis: warrant }, waive: [r] }", "- { id: warrant, when: { legalBasis: warrant }, waive: [r, w] }");
-        Assert.Equal(Verdict.MayAdmitMore, waiver.Verdict);
+        Assert.Equal(Verdict.Looser, waiver.Verdict);
         Assert.Equal(Strictness.Looser, waiver.Rules.Single(l => l.Id == "warrant").Strictness);
     }
 
@@ -82,10 +82,18 @@ public sealed class PolicyComparisonTests
     }
 
     [Fact]
-    public void Verdict_ShippedPolicies_StrictIsLooserOnlyWhereItDropsOrWidens()
+    public void Verdict_ShippedPolicies_CannotTellBothWays_StrictIsLooserOnlyInItsWiderWarrantWaiver()
     {
-        var result = PolicyComparison.Compare(TestPolicies.Shipped("rochester-mn.yaml"), TestPolicies.Shipped("ccops-strict.yaml"));
-        Assert.Equal(Verdict.MayAdmitMore, result.Verdict);
-        Assert.Equal(["basis", "warrant"], result.Rules.Where(l => l.Strictness == Strictness.Looser).Select(l => l.Id).Order());
+        var rochester = TestPolicies.Shipped("rochester-mn.yaml");
+        var strict = TestPolicies.Shipped("ccops-strict.yaml");
+        var forward = PolicyComparison.Compare(rochester, strict);
+        var backward = PolicyComparison.Compare(strict, rochester);
+
+        Assert.Equal(Verdict.CannotTell, forward.Verdict);
+        Assert.Equal(Verdict.CannotTell, backward.Verdict);
+        // rochester-mn's basis rule allows every legalBasis: dropping it changes nothing.
+        Assert.Equal(["warrant"], forward.Rules.Where(l => l.Strictness == Strictness.Looser).Select(l => l.Id));
+        Assert.Equal(Strictness.Equal, forward.Rules.Single(l => l.Id == "basis").Strictness);
+        Assert.Equal(["warrant"], backward.Rules.Where(l => l.Strictness == Strictness.Tighter).Select(l => l.Id));
     }
 }

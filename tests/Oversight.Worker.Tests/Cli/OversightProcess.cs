@@ -12,11 +12,14 @@ internal static class OversightProcess
 
     public static string PathTo(params string[] parts) => Path.Combine([Folder, .. parts]);
 
-    public static RunResult RunWithInput(string? stdin, params string[] args)
+    public static RunResult RunWithInput(string? stdin, params string[] args) => RunIn(Folder, stdin, args);
+
+    /// <summary>Runs the executable with <paramref name="folder"/> as the working folder.</summary>
+    public static RunResult RunIn(string folder, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Folder,
+            WorkingDirectory = folder,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

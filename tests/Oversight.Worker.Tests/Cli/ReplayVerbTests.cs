@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Oversight.Worker.Tests.Cli;
 
@@ -90,5 +91,96 @@ public sealed class ReplayVerbTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("replay: 30,000 decisions", result.Error, StringComparison.Ordinal);
         Assert.Equal(30_000, File.ReadLines(Path.Combine(temp.Path, "d.jsonl")).Count());
+    }
+
+    [Fact]
+    public void Replay_Summary_CountsWhatTheDecisionsSay()
+    {
+        var full = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--quiet");
+        var summary = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--summary", "--quiet");
+        Assert.Equal(0, summary.ExitCode);
+
+        var decisions = full.Out.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var counts = JsonDocument.Parse(summary.Out).RootElement;
+        Assert.Equal(decisions.Count, counts.GetProperty("decisions").GetInt32());
+        foreach (var outcome in new[] { "allow", "review", "deny" })
+        {
+            Assert.Equal(decisions.Count(d => d.GetProperty("decision").GetString() == outcome), counts.GetProperty("outcomes").GetProperty(outcome).GetInt32());
+        }
+
+        var violatedAreaLimit = decisions.Count(d => d.GetProperty("rules").EnumerateArray().Any(r => r.GetProperty("id").GetString() == "area-limit" && r.GetProperty("outcome").GetString() == "violated"));
+        Assert.Equal(violatedAreaLimit, counts.GetProperty("byRule").GetProperty("area-limit").GetProperty("violated").GetInt32());
+        Assert.True(violatedAreaLimit > 0);
+        var agencies = File.ReadLines(OversightProcess.PathTo("samples", "history.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("agency").GetString()).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(agencies, counts.GetProperty("byAgency").EnumerateObject().Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Replay_ManyBatches_WrittenInSubmittedOrder()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var input = Path.Combine(temp.Path, "big.jsonl");
+        Assert.Equal(0, OversightProcess.Run("generate", "--count", "5000", "--seed", "9", "--out", input, "--quiet").ExitCode);
+
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", Path.Combine(temp.Path, "d.jsonl"), "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        var expected = File.ReadLines(input).Select(l => JsonDocument.Parse(l).RootElement)
+            .Select((r, i) => (Id: r.GetProperty("id").GetString(), At: r.GetProperty("submittedAt").GetDateTimeOffset(), Index: i))
+            .OrderBy(r => r.At).ThenBy(r => r.Index).Select(r => r.Id);
+        var written = File.ReadLines(Path.Combine(temp.Path, "d.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("requestId").GetString());
+        Assert.Equal(expected, written);
+    }
+
+    [Fact]
+    public void Replay_DiskFull_Exit2AndSaysSo()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--out", "/dev/full");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("No space left on device", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_FileOutOfOrder_SameDecisionsToAFileAsToStandardOutput()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var lines = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl"));
+        // In order for the first 300 lines, so that gating starts while reading, then reversed;
+        // line 11 is not a request, and is reported once although the file is read twice.
+        var input = temp.File("shuffled.jsonl", string.Join('\n', lines.Take(10).Append("{}").Concat(lines.Skip(10).Take(290)).Concat(lines.Skip(300).Reverse())) + "\n");
+        var output = Path.Combine(temp.Path, "d.jsonl");
+
+        var toFile = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", output);
+        var toStdout = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--quiet");
+        var sorted = OversightProcess.Run("replay", "--policy", Policy, "--input", "samples/history.jsonl", "--quiet");
+
+        Assert.Equal(0, toFile.ExitCode);
+        Assert.Equal(toStdout.Out, File.ReadAllText(output));
+        Assert.Equal(sorted.Out, toStdout.Out);
+        Assert.Single(Regex.Matches(toFile.Error, "line 11: \\$\\.agency: required field is missing"));
+        Assert.Contains("reading the whole file to sort it", toFile.Error, StringComparison.Ordinal);
+        Assert.Contains("1 invalid record skipped", toFile.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_StrictStopsOnABadRecord_LeavesNoOutputFile()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var lines = File.ReadAllLines(OversightProcess.PathTo("samples", "history.jsonl"));
+        var input = temp.File("bad.jsonl", string.Join('\n', lines.Take(200).Append("{}").Concat(lines.Skip(200))) + "\n");
+        var output = Path.Combine(temp.Path, "d.jsonl");
+
+        var result = OversightProcess.Run("replay", "--policy", Policy, "--input", input, "--out", output, "--strict");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("stopped at the first invalid record (line 201)", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 }

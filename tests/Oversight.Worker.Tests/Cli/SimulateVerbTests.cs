@@ -51,8 +51,21 @@ public sealed class SimulateVerbTests
         var result = OversightProcess.Run("policy", "compare", "policies/rochester-mn.yaml", "policies/ccops-strict.yaml");
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"area-limit\s+tighter\s+limit 0.5 sq mi → 0.25 sq mi", result.Out);
-        Assert.Matches(@"basis\s+looser\s+removed in B", result.Out);
-        Assert.Contains("verdict: B is looser", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"basis\s+equal\s+removed in B; no valid request can violate it", result.Out);
+        Assert.Matches(@"warrant\s+looser", result.Out);
+        Assert.Contains("verdict: cannot tell — B is tighter in area-limit", result.Out, StringComparison.Ordinal);
+        Assert.Contains("but looser in warrant;", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_BothWays_TheVerdictsMirror()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        var loose = temp.File("loose.yaml", "policy: loose\nversion: \"1\"\nrules:\n  - { id: area, kind: max-area, limit: 1 sq mi }\n");
+        var strict = temp.File("strict.yaml", "policy: strict\nversion: \"1\"\nrules:\n  - { id: area, kind: max-area, limit: 0.5 sq mi }\n  - { id: case, kind: required, field: caseNumber }\n");
+
+        Assert.Contains("verdict: B is tighter", OversightProcess.Run("policy", "compare", loose, strict).Out, StringComparison.Ordinal);
+        Assert.Contains("verdict: B is looser", OversightProcess.Run("policy", "compare", strict, loose).Out, StringComparison.Ordinal);
     }
 
     [Fact]

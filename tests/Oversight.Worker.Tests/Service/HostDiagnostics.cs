@@ -19,6 +19,9 @@ internal sealed class HostDiagnostics : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Capture(this, categoryName);
 
+    /// <summary>The last log lines, oldest first.</summary>
+    public IReadOnlyList<string> Lines => [.. lines];
+
     public void Dispose()
     {
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
@@ -23,7 +22,8 @@ public sealed class ServeProcessTests
             var log = server.Output;
             {
                 Assert.Contains($"Oversight is listening on {url}", log, StringComparison.Ordinal);
-                Assert.Contains("oversight keys create --role admin", log, StringComparison.Ordinal);
+                // The banner's command runs this very program from the folder it was started in.
+                Assert.Contains($"make a first key: dotnet ./oversight.dll keys create --role admin --db \"{db}\"", log, StringComparison.Ordinal);
                 Assert.Contains("checkpoints signed as oversight.test/decisions", log, StringComparison.Ordinal);
             }
 
@@ -48,6 +48,10 @@ public sealed class ServeProcessTests
             var chunked = await http.PostAsync("/v1/requests", ProbingAttackTests.Chunked(new string(' ', 2 << 20) + request));
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
             File.WriteAllText(Path.Combine(temp.Path, "checkpoint.txt"), await server.CheckpointAsync(1));
+
+            // Quiet by default: no line per HTTP request or database command (that is --verbose).
+            Assert.DoesNotContain("Request starting", server.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Executed DbCommand", server.Output, StringComparison.Ordinal);
         }
 
         var verified = OversightProcess.Run("audit", "verify", "--db", db, "--checkpoint", Path.Combine(temp.Path, "checkpoint.txt"), "--key", vkey);
@@ -65,5 +69,20 @@ public sealed class ServeProcessTests
         var broken = OversightProcess.Run("audit", "verify", "--db", db, "--checkpoint", Path.Combine(temp.Path, "checkpoint.txt"), "--key", vkey);
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("entry 0: request RPD-REQ-000123 of rochester-mn-pd was changed after it was recorded", broken.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_PortAlreadyTaken_OneLineExit2()
+    {
+        using var temp = new OversightProcess.TempFolder();
+        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var result = OversightProcess.Run("serve", "--urls", $"http://127.0.0.1:{port}", "--db", Path.Combine(temp.Path, "o.db"), "--policies", "policies");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"oversight serve: cannot listen on http://127.0.0.1:{port}: the address is already in use", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Out + result.Error, StringComparison.Ordinal);
     }
 }

@@ -61,7 +61,7 @@ internal sealed class TestService : IAsyncDisposable
     /// restart). With <paramref name="listen"/> it listens on a free loopback port (for a real
     /// browser) instead of the in-memory test server.
     /// </summary>
-    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null, bool listen = false)
+    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null, Action<string>? preparePolicies = null, bool listen = false)
     {
         temp ??= new Temp();
         var policies = Path.Combine(temp.Path, "policies");
@@ -70,6 +70,8 @@ internal sealed class TestService : IAsyncDisposable
             CopyFolder(Path.Combine(AppContext.BaseDirectory, "policies"), policies);
             File.WriteAllText(Path.Combine(policies, "test-limits.yaml"), LimitsPolicy);
         }
+
+        preparePolicies?.Invoke(policies);
 
         db ??= await NewDatabaseAsync(provider, temp);
         var keyFile = Path.Combine(temp.Path, "log.key");
@@ -137,6 +139,9 @@ internal sealed class TestService : IAsyncDisposable
 
     /// <summary>Where a service started with <c>listen</c> is reached.</summary>
     public string Url => Options.Urls;
+
+    /// <summary>What the host logged so far (its last lines).</summary>
+    public IReadOnlyList<string> LogLines => diagnostics.Lines;
 
     public HttpClient Client(string? key = null)
     {

@@ -19,18 +19,19 @@ public static class PolicyTestFile
         ArgumentNullException.ThrowIfNull(path);
         var nodes = new YamlNodes(path);
         var cases = new List<PolicyTestCase>();
-        var stream = new YamlStream();
+        string text;
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            text = File.ReadAllText(path);
         }
-        catch (YamlException e)
-        {
-            return ([], [new PolicyProblem(path, (int)e.Start.Line, (int)e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message))]);
-        }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return ([], [new PolicyProblem(path, 1, 1, "cannot read the test file: " + e.Message)]);
+        }
+
+        if (YamlText.Parse(text, path, out var syntax) is not { } stream)
+        {
+            return ([], [syntax!]);
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlSequenceNode sequence)

@@ -10,7 +10,7 @@ internal static class PoliciesApi
     public static RouteGroupBuilder MapPoliciesApi(this RouteGroupBuilder v1)
     {
         v1.MapGet("/policies", List).WithTags("Policies").RequireAuthorization()
-            .WithSummary("Loaded policies, the active one, and files refused at the last reload");
+            .WithSummary("Loaded policies, the active one, and files refused at the last reload with their problems");
         v1.MapPost("/policies/validate", ValidateAsync).WithTags("Policies").RequireAuthorization(p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .WithSummary("Check a candidate policy's YAML (the body) without loading it: every problem with its line and column");
         return v1;
@@ -22,11 +22,15 @@ internal static class PoliciesApi
     public static PolicyList Describe(PolicyStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var active = store.ActiveId;
+        var active = store.ActiveId ?? string.Empty;
         var policies = store.All.Values.OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new PolicySummary(p.Id, p.Version, p.Title, p.Effective?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p.TimeZone.Id, p.Sha256, p.Rules.Count, p.Id == active))
+            .Select(p => new PolicySummary(
+                p.Id, p.Version, p.Title, p.Effective?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p.TimeZone.Id, p.Sha256, p.Rules.Count, p.Id == active,
+                store.FileOf.TryGetValue(p.Id, out var file) && file.Length > 0 ? Path.GetFileName(file) : null,
+                p.Id == active ? store.ActiveProblem : store.FileOf.TryGetValue(p.Id, out var f) && store.Refused.ContainsKey(f) ? "its file was refused (see refused); this is its last good version" : null))
             .ToList();
-        var refused = store.Refused.Select(r => new RefusedPolicy(Path.GetFileName(r.Key), r.Value.Select(p => p.ToString()).ToList())).ToList();
+        var refused = store.Refused.OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => new RefusedPolicy(Path.GetFileName(r.Key), r.Value.Select(p => (p with { File = Path.GetFileName(p.File) }).ToString()).ToList())).ToList();
         return new PolicyList(active, policies, refused);
     }
 
@@ -42,7 +46,11 @@ internal static class PoliciesApi
         return TypedResults.Ok(new PolicyCheck(problems.Count == 0, [.. problems.Select(p => new PolicyCheckProblem(p.Line, p.Column, p.Message))]));
     }
 
-    internal sealed record PolicySummary(string Id, string Version, string? Title, string? Effective, string TimeZone, string Sha256, int Rules, bool Active);
+    /// <summary>
+    /// One loaded policy. <c>File</c> is the file it was loaded from; <c>Problem</c> is set when this
+    /// is a last good version, saying why the file's current content is not in force.
+    /// </summary>
+    internal sealed record PolicySummary(string Id, string Version, string? Title, string? Effective, string TimeZone, string Sha256, int Rules, bool Active, string? File, string? Problem);
 
     internal sealed record RefusedPolicy(string File, IReadOnlyList<string> Problems);
 

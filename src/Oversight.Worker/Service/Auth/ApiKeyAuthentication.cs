@@ -11,7 +11,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    GateService gate)
+    GateService gate,
+    KeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,6 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = header[7..].Trim();
+
         // Read on every call, never cached: a revoked key is refused from its next call on.
         ApiKeyRecord? record;
         await using (var db = gate.Database.CreateContext())
@@ -41,9 +43,10 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (record is null)
         {
-            return AuthenticateResult.Fail("Unknown API key.");
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
+        usage.Touch(record);
         var principal = KeyClaims.Principal(record, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -49,6 +49,7 @@ public static class ApiKeys
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>The valid (not revoked) key with this secret, read from the database now: a revocation takes effect on the next call.</summary>
     public static Task<ApiKeyRecord?> FindAsync(OversightDbContext db, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -82,6 +83,7 @@ public static class ApiKeys
         }
 
         key.Revoked = true;
+        key.RevokedAtTicks = time.GetUtcNow().UtcTicks;
         await db.SaveChangesAsync(cancellationToken);
         return key;
     }

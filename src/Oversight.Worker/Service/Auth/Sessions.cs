@@ -113,6 +113,7 @@ public static class Sessions
             return null;
         }
 
+        http.RequestServices.GetRequiredService<KeyUsage>().Touch(record);
         await http.SignInAsync(CookieScheme, KeyClaims.Principal(record, CookieScheme), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         return record;
     }
@@ -166,7 +167,10 @@ public static class Sessions
             // The key was revoked (or changed) since sign-in: the session ends now.
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);
+            return;
         }
+
+        context.HttpContext.RequestServices.GetRequiredService<KeyUsage>().Touch(record);
     }
 
     /// <summary>The API and the job dashboard's data calls answer with a status; pages send the browser to sign in (or to the page that explains a refusal).</summary>

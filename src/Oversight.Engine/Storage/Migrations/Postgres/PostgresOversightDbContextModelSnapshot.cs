@@ -41,12 +41,18 @@ namespace Oversight.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("LastUsedAtTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<bool>("Revoked")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("RevokedAtTicks")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Role")
                         .IsRequired()
