@@ -98,6 +98,44 @@ public static class DecisionJson
     public static string ToJson(Decision decision, bool indented = false) => JsonText.Write(w => Write(w, decision), indented);
 
     /// <summary>
+    /// The ids of the rules a recorded decision's JSON says were violated, in policy order. The
+    /// writer above puts each rule's id, kind and outcome first, so they are found by scanning for
+    /// them; JSON in any other layout is parsed in full.
+    /// </summary>
+    public static string[] Violated(string decisionJson)
+    {
+        ArgumentNullException.ThrowIfNull(decisionJson);
+        const string Outcome = "\",\"outcome\":\"violated\"";
+        const string Start = "{\"id\":\"";
+        const string Kind = "\",\"kind\":\"";
+        List<string>? ids = null;
+        var at = 0;
+        while ((at = decisionJson.IndexOf(Outcome, at, StringComparison.Ordinal)) >= 0)
+        {
+            var start = decisionJson.LastIndexOf(Start, at, StringComparison.Ordinal);
+            var kind = start < 0 ? -1 : decisionJson.IndexOf(Kind, start, StringComparison.Ordinal);
+            var idEnd = start < 0 ? -1 : decisionJson.IndexOf('"', start + Start.Length);
+            if (kind < 0 || idEnd != kind || decisionJson.IndexOf('"', kind + Kind.Length) != at)
+            {
+                return ViolatedParsed(decisionJson);
+            }
+
+            (ids ??= []).Add(decisionJson[(start + Start.Length)..idEnd]);
+            at += Outcome.Length;
+        }
+
+        return ids is null ? [] : [.. ids];
+    }
+
+    private static string[] ViolatedParsed(string decisionJson)
+    {
+        using var document = JsonDocument.Parse(decisionJson);
+        return document.RootElement.TryGetProperty("rules", out var rules)
+            ? [.. rules.EnumerateArray().Where(r => r.GetProperty("outcome").GetString() == "violated").Select(r => r.GetProperty("id").GetString()!)]
+            : [];
+    }
+
+    /// <summary>
     /// Six decimals are plenty to read, but a value is never rounded onto its limit (or off it):
     /// then the full value is written, so the JSON never shows a violation at exactly the limit.
     /// </summary>

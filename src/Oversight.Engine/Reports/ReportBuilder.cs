@@ -101,7 +101,7 @@ public static partial class ReportBuilder
     }
 
     /// <summary>"track" → "Could follow one person's movements".</summary>
-    internal static string Pattern(string kind) => kind switch
+    public static string Pattern(string kind) => kind switch
     {
         "split-area" => "Large area split into small requests",
         "split-window" => "Long window split into short requests",

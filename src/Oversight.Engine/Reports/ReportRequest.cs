@@ -50,10 +50,7 @@ public sealed record ReportRequest(
             return null;
         }
 
-        using var document = System.Text.Json.JsonDocument.Parse(entry.DecisionJson);
-        List<string> violated = document.RootElement.TryGetProperty("rules", out var rules)
-            ? [.. rules.EnumerateArray().Where(r => r.GetProperty("outcome").GetString() == "violated").Select(r => r.GetProperty("id").GetString()!)]
-            : [];
+        var violated = DecisionJson.Violated(entry.DecisionJson);
         return From(request, outcome, violated, entry.PolicyId, entry.PolicyVersion, entry.PolicySha256);
     }
 

@@ -5,8 +5,12 @@ using Oversight.Simulation;
 
 namespace Oversight.Reports;
 
-/// <summary>The policy in plain words: each rule as what a request may do, each exemption, and how versions used in the period compare.</summary>
-internal static class ReportRulebook
+/// <summary>
+/// The policy in plain words: each rule as what a request may do, each exemption, and how versions
+/// used in the period compare. The reports' rulebook, the public portal and the console read the
+/// policy through these same sentences.
+/// </summary>
+public static class ReportRulebook
 {
     public static List<RuleRow> Rules(Policy policy) =>
         [.. policy.Rules.Select(r => new RuleRow(r.Id, Statement(r, policy.Subject), policy.Subject == PolicySubject.AlprSearches ? SearchConsequence(r.Action) : Consequence(r.Action)))];
@@ -101,7 +105,7 @@ internal static class ReportRulebook
     }
 
     /// <summary>Each change of policy version during the period, with policy compare's verdict when both texts are known.</summary>
-    public static List<PolicyChange> Changes(ReportContext context)
+    internal static List<PolicyChange> Changes(ReportContext context)
     {
         var groups = context.VersionGroups();
         var known = context.Input.KnownPolicies.Append(context.Policy)

@@ -72,6 +72,50 @@ public static class SimulationJson
 
     public static string ToJson(SimulationResult result, bool indented = false) => JsonText.Write(w => Write(w, result), indented);
 
+    /// <summary>Reads back a simulation written by <see cref="Write"/> (a stored result), for its workbook.</summary>
+    public static SimulationResult Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var policies = root.GetProperty("policies");
+        return new SimulationResult(
+            ReadIdentity(policies.GetProperty("baseline")),
+            ReadIdentity(policies.GetProperty("candidate")),
+            ReadCounts(root.GetProperty("baseline")),
+            ReadCounts(root.GetProperty("candidate")),
+            [.. root.GetProperty("changed").EnumerateArray().Select(c => new ChangedDecision(
+                c.GetProperty("requestId").GetString()!,
+                c.GetProperty("agency").GetString()!,
+                DateTimeOffset.Parse(c.GetProperty("submittedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                ReadOutcome(c.GetProperty("baseline")),
+                ReadOutcome(c.GetProperty("candidate")),
+                [.. c.GetProperty("rules").EnumerateArray().Select(r => r.GetString()!)]))],
+            [.. root.GetProperty("byRule").EnumerateObject().Select(r => new RuleEffect(
+                r.Name,
+                r.Value.GetProperty("kind").GetString()!,
+                r.Value.GetProperty("action").GetString()!,
+                ReadNullable(r.Value.GetProperty("baseline")),
+                ReadNullable(r.Value.GetProperty("candidate")),
+                r.Value.GetProperty("changed").GetInt32()))],
+            [.. root.GetProperty("byAgency").EnumerateObject().Select(a => new AgencyEffect(
+                a.Name,
+                ReadCounts(a.Value.GetProperty("baseline")),
+                ReadCounts(a.Value.GetProperty("candidate")),
+                a.Value.GetProperty("changed").GetInt32()))]);
+    }
+
+    private static DecisionCounts ReadCounts(JsonElement e) =>
+        new(e.GetProperty("allow").GetInt32(), e.GetProperty("review").GetInt32(), e.GetProperty("deny").GetInt32());
+
+    private static PolicyIdentity ReadIdentity(JsonElement e) =>
+        new(e.GetProperty("id").GetString()!, e.GetProperty("version").GetString()!, e.GetProperty("sha256").GetString()!);
+
+    private static DecisionOutcome ReadOutcome(JsonElement e) =>
+        OutcomeNames.TryParse(e.GetString(), out var outcome) ? outcome : throw new JsonException($"'{e.GetString()}' is not a decision");
+
+    private static int? ReadNullable(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
+
     private static void Counts(Utf8JsonWriter writer, string name, DecisionCounts counts)
     {
         writer.WriteStartObject(name);

@@ -12,6 +12,38 @@ public static class LogRows
         return LogEntry.Bytes(row.RecordedAtTicks, row.RequestJson, row.DecisionJson);
     }
 
+    /// <summary>
+    /// The row that records a decision as entry <paramref name="sequence"/> of the log (the
+    /// <paramref name="agencySequence"/>th of its agency's), recorded at <paramref name="recordedAtTicks"/>:
+    /// the canonical request and decision JSON, their leaf hash, and the columns that copy what they say.
+    /// </summary>
+    public static DecisionRecord Create(Oversight.Gate.Decision decision, long sequence, long agencySequence, long recordedAtTicks)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var request = decision.Request;
+        var policy = decision.Policy;
+        var requestJson = Oversight.Requests.RequestJsonWriter.ToJson(request);
+        var decisionJson = Oversight.Gate.DecisionJson.ToJson(decision);
+        return new DecisionRecord
+        {
+            Sequence = sequence,
+            AgencySequence = agencySequence,
+            RequestId = request.Id,
+            Agency = request.Agency,
+            Requester = request.Requester,
+            CaseNumber = request.CaseNumber,
+            SubmittedAtTicks = request.SubmittedAt.UtcTicks,
+            Outcome = Oversight.Gate.OutcomeNames.Name(decision.Outcome),
+            PolicyId = policy.Id,
+            PolicyVersion = policy.Version,
+            PolicySha256 = policy.Sha256,
+            RequestJson = requestJson,
+            DecisionJson = decisionJson,
+            LeafHash = LogEntry.LeafHash(recordedAtTicks, requestJson, decisionJson),
+            RecordedAtTicks = recordedAtTicks,
+        };
+    }
+
     /// <summary>How a row is named in messages.</summary>
     public static string Describe(DecisionRecord row)
     {

@@ -11,7 +11,7 @@ internal sealed class ServeVerb : IVerb
     public VerbSpec Spec { get; } = new(
         "serve",
         "Run the HTTP API (gate, record, audit) and the background jobs.",
-        "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N] [--gate-allowance MS] [--geography G.geojson] [--log-key K] [--log-origin O] [--accept-witness VKEYS] [--witness-of URL --witness-key K --witness-state DIR] [--verbose]",
+        "serve [--urls U] [--db D] [--policies DIR] [--active-policy ID] [--role all|api|worker] [--rate-limit N] [--gate-allowance MS] [--geography G.geojson] [--map-tiles URL] [--web-keys DIR] [--log-key K] [--log-origin O] [--accept-witness VKEYS] [--witness-of URL --witness-key K --witness-state DIR] [--verbose]",
         [
             new("urls", "U", "Where to listen, e.g. http://127.0.0.1:5080 (the default); several separated by ';'."),
             new("db", "D", DatabaseOption.Help),
@@ -20,7 +20,9 @@ internal sealed class ServeVerb : IVerb
             new("role", "R", "all (default), api (HTTP only) or worker (jobs only); several api and worker processes can share one PostgreSQL database."),
             new("rate-limit", "N", "Requests per 10 seconds per API key before 429 (default 100)."),
             new("gate-allowance", "MS", "Milliseconds of evaluation time each API key may use per 10 seconds before 429 (default 1000; an ordinary decision takes microseconds)."),
-            new("geography", "G", "GeoJSON census tracts for the transparency reports' breakdown by place (default: none)."),
+            new("geography", "G", "GeoJSON census tracts for the transparency reports' breakdown by place and the console's maps (default: none)."),
+            new("map-tiles", "URL", "A tile server for the console's maps, e.g. https://tiles.example/{z}/{x}/{y}.png (default: none; the maps show the policy's boundary and the tracts, offline)."),
+            new("web-keys", "DIR", "Where the keys protecting console sessions and form tokens are kept; several API processes must share it (default: web-keys beside the SQLite database; with PostgreSQL, the user's ASP.NET Core folder)."),
             new("log-key", "K", "The decision log's signing key (made by 'oversight log key create'): checkpoints are signed with it. Without it the service runs but signs nothing."),
             new("log-origin", "O", "The log's name in its checkpoints; must be the signing key's name (default: that name)."),
             new("accept-witness", "VKEYS", "Witnesses whose cosignatures the log accepts and serves: verifier keys (type 0x04), comma-separated, or a file with one per line."),
@@ -111,6 +113,8 @@ internal sealed class ServeVerb : IVerb
             RateLimit = rate,
             GateAllowance = TimeSpan.FromMilliseconds(allowance),
             Geography = args["geography"],
+            MapTiles = args["map-tiles"],
+            WebKeys = args["web-keys"],
             Verbose = args.Has("verbose"),
         };
         if (bad.Count == 0 && urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => (Url: u, Problem: Taken(u))).FirstOrDefault(u => u.Problem is not null) is { Problem: { } taken } busy)
@@ -122,6 +126,12 @@ internal sealed class ServeVerb : IVerb
         if (!Directory.Exists(options.PoliciesDirectory))
         {
             await console.Error.WriteLineAsync($"oversight serve: no policy folder at {Path.GetFullPath(options.PoliciesDirectory)} (use --policies DIR)");
+            return ExitCodes.Invalid;
+        }
+
+        if (options.MapTiles is { } tiles && !(Uri.TryCreate(tiles.Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal), UriKind.Absolute, out var tileUri) && tileUri.Scheme is "http" or "https" && tiles.Contains("{z}", StringComparison.Ordinal)))
+        {
+            await console.Error.WriteLineAsync($"oversight serve: --map-tiles must be an http(s) URL template with {{z}}, {{x}} and {{y}}, such as https://tiles.example/{{z}}/{{x}}/{{y}}.png, not '{tiles}'");
             return ExitCodes.Invalid;
         }
 
@@ -254,6 +264,7 @@ internal sealed class ServeVerb : IVerb
 
         console.Error.WriteLine($"  make a first key: {Invocation.Command} keys create --role admin{db}");
         console.Error.WriteLine("  then: curl -H \"Authorization: Bearer <key>\" " + app.Urls.First() + "/v1/policies");
+        console.Error.WriteLine($"  public portal: {app.Urls.First()}/   console: {app.Urls.First()}/signin (with a key)");
         console.Error.WriteLine("  stop with Ctrl+C");
     }
 }

@@ -33,7 +33,9 @@ public static class SubmissionClock
 /// <param name="PolicyId">The policy that decided it.</param>
 /// <param name="SubmittedAtTicks">When it was submitted (UTC ticks).</param>
 /// <param name="Outcome">Its decision.</param>
-public readonly record struct EntryFacts(long Sequence, ulong Leaf, string Agency, string PolicyId, long SubmittedAtTicks, DecisionOutcome Outcome);
+/// <param name="AgencySequence">Its position among its agency's entries (what an agency is shown).</param>
+/// <param name="Violated">The rules its decision violated, as an index into the gate's interned sets of rule ids (0: none).</param>
+public readonly record struct EntryFacts(long Sequence, ulong Leaf, string Agency, string PolicyId, long SubmittedAtTicks, DecisionOutcome Outcome, long AgencySequence = 0, int Violated = 0);
 
 /// <summary>The gate could not decide in time: its lock was busy too long, or the evaluation passed its deadline. Nothing was recorded.</summary>
 public sealed class GateTimeoutException(string message) : Exception(message);
@@ -44,7 +46,7 @@ public sealed class GateTimeoutException(string message) : Exception(message);
 /// advisory lock, or SQLite's write lock, plus a process-wide one), after folding in whatever
 /// other processes appended, so concurrent submissions can never overrun a limit.
 /// </summary>
-public sealed class GateService(DatabaseTarget database, TimeProvider time, ILogger<GateService> logger, Microsoft.Extensions.Options.IOptions<ServiceOptions> serviceOptions, TransparencyLog log)
+public sealed partial class GateService(DatabaseTarget database, TimeProvider time, ILogger<GateService> logger, Microsoft.Extensions.Options.IOptions<ServiceOptions> serviceOptions, TransparencyLog log)
 {
     /// <summary>Key of the PostgreSQL advisory lock that serialises appends across processes.</summary>
     private const long AppendLockKey = 0x4f56_4552_5349_4748;
@@ -59,6 +61,7 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
 
     private readonly Dictionary<string, long> agencyEntries = new(StringComparer.Ordinal);
     private readonly List<EntryFacts> facts = [];
+    private readonly ViolatedSets violatedSets = new();
     private readonly Lock factsLock = new();
     private long lastSequence;
     private long lastCatchUp;
@@ -207,36 +210,17 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
             }
 
             var decision = Evaluate(policy, request, caller, onlyAgency: null, cancellationToken);
-            var requestJson = RequestJsonWriter.ToJson(request);
-            var decisionJson = DecisionJson.ToJson(decision);
             var sequence = lastSequence + 1;
             var agencySequence = agencyEntries.GetValueOrDefault(request.Agency) + 1;
-            var recordedAt = time.GetUtcNow().UtcTicks;
-            var leafHash = LogEntry.LeafHash(recordedAt, requestJson, decisionJson);
-            db.Decisions.Add(new DecisionRecord
-            {
-                Sequence = sequence,
-                AgencySequence = agencySequence,
-                RequestId = request.Id,
-                Agency = request.Agency,
-                Requester = request.Requester,
-                CaseNumber = request.CaseNumber,
-                SubmittedAtTicks = request.SubmittedAt.UtcTicks,
-                Outcome = decision.Outcome.Name(),
-                PolicyId = policy.Id,
-                PolicyVersion = policy.Version,
-                PolicySha256 = policy.Sha256,
-                RequestJson = requestJson,
-                DecisionJson = decisionJson,
-                LeafHash = leafHash,
-                RecordedAtTicks = recordedAt,
-            });
+            var row = LogRows.Create(decision, sequence, agencySequence, time.GetUtcNow().UtcTicks);
+            var leafHash = row.LeafHash!;
+            db.Decisions.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             lastSequence = sequence;
             agencyEntries[request.Agency] = agencySequence;
             log.Append(sequence, leafHash);
-            Remember(new EntryFacts(sequence, Prefix(leafHash), request.Agency, policy.Id, request.SubmittedAt.UtcTicks, decision.Outcome));
+            Remember(new EntryFacts(sequence, Prefix(leafHash), request.Agency, policy.Id, request.SubmittedAt.UtcTicks, decision.Outcome, agencySequence, violatedSets.Intern([.. decision.Violated])));
             if (decision.Counts)
             {
                 history.Add(request);
@@ -363,6 +347,12 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
     {
         lock (factsLock)
         {
+            if (!factsOfAgency.TryGetValue(fact.Agency, out var own))
+            {
+                factsOfAgency[fact.Agency] = own = [];
+            }
+
+            own.Add(facts.Count);
             facts.Add(fact);
         }
     }
@@ -416,7 +406,7 @@ public sealed class GateService(DatabaseTarget database, TimeProvider time, ILog
 
             if (trusted && OutcomeNames.TryParse(fields!.Outcome, out var outcome))
             {
-                Remember(new EntryFacts(row.Sequence, Prefix(leaf), fields.Agency, fields.PolicyId, fields.SubmittedAtTicks, outcome));
+                Remember(new EntryFacts(row.Sequence, Prefix(leaf), fields.Agency, fields.PolicyId, fields.SubmittedAtTicks, outcome, agencySequence, violatedSets.Intern(DecisionJson.Violated(fields.DecisionJson))));
             }
 
             if (trusted && fields!.Outcome != "deny")

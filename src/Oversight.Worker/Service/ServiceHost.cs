@@ -8,6 +8,7 @@ using Oversight.Worker.Service.Apis;
 using Oversight.Worker.Service.Auth;
 using Oversight.Worker.Service.Jobs;
 using Oversight.Worker.Service.Log;
+using Oversight.Worker.Web;
 using Microsoft.Extensions.Options;
 
 namespace Oversight.Worker.Service;
@@ -24,20 +25,30 @@ public static class ServiceHost
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true).AddOversightFilters(options.Verbose);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddOversightCore(options);
-        builder.Services.AddOversightAuth();
+        builder.Services.AddOversightSessions(options);
         builder.Services.AddOversightRateLimits(options);
         builder.Services.AddOversightJobs(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddOversightWeb(options);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseOversightWebErrors();
+        // Routing after the error pages, so that a page's status (404) is shown by re-running routing for /error/404.
+        app.UseRouting();
         app.UseAuthentication();
+        app.UseSessionAntiforgeryForApi();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOversightEndpoints(options);
+        if (options.Role != ServiceRole.Worker)
+        {
+            app.MapOversightWeb();
+        }
+
         return app;
     }
 
@@ -89,19 +100,16 @@ public static class ServiceHost
         services.AddTransient<WitnessJob>();
         services.AddHttpClient(WitnessJob.HttpClientName);
         services.AddSingleton<GateService>();
+        services.AddSingleton<Auth.KeyUsage>();
+        services.AddSingleton<RequestService>();
+        services.AddSingleton<FindingService>();
+        services.AddTransient<SimulationService>();
+        services.AddSingleton<ReportService>();
         services.AddSingleton(sp => new PolicyStore(options.PoliciesDirectory, options.ActivePolicy, sp.GetRequiredService<ILogger<PolicyStore>>()));
         services.AddTransient<AuditJob>();
         services.AddTransient<SimulationJob>();
         services.AddTransient<DetectionJob>();
         services.AddTransient<ReportJob>();
-    }
-
-    private static void AddOversightAuth(this IServiceCollection services)
-    {
-        services.AddSingleton<KeyUsage>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
     }
 
     private static void AddOversightRateLimits(this IServiceCollection services, ServiceOptions options)

@@ -58,6 +58,17 @@ public sealed record ServiceOptions
     /// <summary>GeoJSON census tracts for the reports' breakdown by place and map (e.g. samples/olmsted-tracts-2020.geojson).</summary>
     /// <value>Default none: reports have no geographic breakdown.</value>
     public string? Geography { get; init; }
+
+    /// <summary>
+    /// Where the keys that protect session cookies and form tokens are kept. Several API processes
+    /// behind one address must share it.
+    /// </summary>
+    /// <value>Default: a folder <c>web-keys</c> beside the SQLite database; with PostgreSQL, ASP.NET Core's per-user folder.</value>
+    public string? WebKeys { get; init; }
+
+    /// <summary>A tile server's URL template (<c>https://tiles.example/{z}/{x}/{y}.png</c>) drawn under the console's maps.</summary>
+    /// <value>Default none: the maps show the policy's boundary and the census tracts only, and work offline.</value>
+    public string? MapTiles { get; init; }
 }
 
 /// <summary>What a process does: the HTTP API, the background jobs, or both.</summary>

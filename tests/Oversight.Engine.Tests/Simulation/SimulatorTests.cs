@@ -85,4 +85,17 @@ public sealed class SimulatorTests
         Assert.Contains("\"byAgency\":{\"a\":", json, StringComparison.Ordinal);
         Assert.StartsWith("{\"baseline\":{\"allow\":3,\"review\":0,\"deny\":0},\"candidate\":{\"allow\":0,\"review\":0,\"deny\":3},\"changed\":[{\"requestId\":", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_WhatWasWritten_GivesTheSameResult()
+    {
+        var baseline = TestPolicies.WithRules("- { id: size, kind: max-area, limit: 10 sq mi }\n- { id: shadow, kind: max-area, limit: 0.01 sq mi, action: warn }");
+        var candidate = TestPolicies.WithRules("- { id: size, kind: max-area, limit: 0.01 sq mi }");
+        var result = Simulator.Run(baseline, candidate, [At(0).Agency("a").Build(), At(1).Agency("b").Build()]);
+        var json = SimulationJson.ToJson(result);
+        var read = SimulationJson.Read(json);
+        Assert.Equal(json, SimulationJson.ToJson(read));
+        Assert.Equal(result.Changed[0].SubmittedAt, read.Changed[0].SubmittedAt);
+        Assert.Null(read.ByRule.Single(r => r.Rule == "shadow").Candidate);
+    }
 }

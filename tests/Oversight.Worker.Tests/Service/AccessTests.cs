@@ -13,9 +13,17 @@ public sealed class AccessTests
         await using var service = await TestService.StartAsync("sqlite");
         var anonymous = service.Client();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
-        foreach (var path in new[] { "/v1/policies", "/v1/requests", "/v1/requests/x", "/v1/audit/verify", "/openapi/v1.json", "/jobs" })
+        foreach (var path in new[] { "/v1/policies", "/v1/requests", "/v1/requests/x", "/v1/audit/verify", "/openapi/v1.json" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
+        }
+
+        // The job dashboard and the console are pages: a browser without a session is sent to sign in.
+        foreach (var path in new[] { "/jobs", "/console/requests" })
+        {
+            var page = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Found, page.StatusCode);
+            Assert.Equal($"/signin?returnUrl={Uri.EscapeDataString(path)}", page.Headers.Location!.PathAndQuery);
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/v1/requests", TestService.Json(TestService.Request("x")))).StatusCode);

@@ -265,4 +265,36 @@ public sealed class ReportsApiTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Fact]
+    public async Task Published_LatestPublicReportOfEachPeriod_ForAnyoneAndNeverAnInternalOne()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var anyone = service.Client();
+        var first = (await auditor.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""))).Headers.Location!.ToString();
+        await WaitAsync(service, auditor, first);
+        service.Clock.Now = service.Clock.Now.AddMinutes(1);
+        var hidden = (await auditor.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3","internal":true}"""))).Headers.Location!.ToString();
+        await WaitAsync(service, auditor, hidden);
+        service.Clock.Now = service.Clock.Now.AddMinutes(1);
+        var second = (await auditor.PostAsync("/v1/reports", TestService.Json("""{"period":"2026Q3"}"""))).Headers.Location!.ToString();
+        await WaitAsync(service, auditor, second);
+
+        var published = JsonDocument.Parse(await anyone.GetStringAsync("/v1/reports/published")).RootElement.GetProperty("reports");
+        var only = Assert.Single(published.EnumerateArray());
+        var id = second.Split('/')[^1];
+        Assert.Equal(id, only.GetProperty("id").GetString());
+        Assert.Equal($"/v1/reports/published/{id}.pdf", only.GetProperty("pdf").GetString());
+        Assert.Equal("%PDF"u8.ToArray(), (await anyone.GetByteArrayAsync($"/v1/reports/published/{id}.pdf"))[..4]);
+
+        // Neither the internal report nor an earlier public one is published; the report list itself needs a key.
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/v1/reports/published/{hidden.Split('/')[^1]}.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/v1/reports/published/{first.Split('/')[^1]}.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync("/v1/reports")).StatusCode);
+        var council = await service.ClientAsync(Roles.Council);
+        var listed = JsonDocument.Parse(await council.GetStringAsync("/v1/reports")).RootElement.GetProperty("reports");
+        Assert.Equal(2, listed.GetArrayLength());
+        Assert.All(listed.EnumerateArray(), r => Assert.False(r.GetProperty("internal").GetBoolean()));
+    }
 }

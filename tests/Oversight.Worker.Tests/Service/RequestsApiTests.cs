@@ -170,4 +170,35 @@ public sealed class RequestsApiTests
         var all = JsonDocument.Parse(await auditor.GetStringAsync("/v1/requests")).RootElement.GetProperty("items");
         Assert.Equal(2, all.GetArrayLength());
     }
+
+    [Fact]
+    public async Task List_FilteredByRuleAndPeriod_CountsWhatMatchesAndPagesWithinIt()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var rpd = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        for (var i = 1; i <= 4; i++)
+        {
+            // 200 m circles pass; a 700 m one is over test-limits' 0.5 sq mi area-limit.
+            await rpd.PostAsync("/v1/requests", TestService.Json(TestService.Request($"r-{i}", radius: i == 2 ? 700 : 200)));
+        }
+
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var broken = JsonDocument.Parse(await auditor.GetStringAsync("/v1/requests?rule=area-limit")).RootElement;
+        Assert.Equal(1, broken.GetProperty("total").GetInt32());
+        Assert.Equal("r-2", broken.GetProperty("items")[0].GetProperty("requestId").GetString());
+
+        var page = JsonDocument.Parse(await auditor.GetStringAsync("/v1/requests?period=2026Q3&limit=2")).RootElement;
+        Assert.Equal(4, page.GetProperty("total").GetInt32());
+        Assert.Equal(["r-4", "r-3"], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("requestId").GetString()));
+        var next = page.GetProperty("next").GetInt64();
+        var rest = JsonDocument.Parse(await auditor.GetStringAsync($"/v1/requests?period=2026Q3&limit=2&before={next}")).RootElement;
+        Assert.Equal(["r-2", "r-1"], rest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("requestId").GetString()));
+        Assert.Equal(0, JsonDocument.Parse(await auditor.GetStringAsync("/v1/requests?period=2026Q2")).RootElement.GetProperty("total").GetInt32());
+
+        var bad = await auditor.GetAsync("/v1/requests?period=2026Q5&decision=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var paths = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
+        Assert.Contains("period", paths);
+        Assert.Contains("decision", paths);
+    }
 }

@@ -92,4 +92,37 @@ public sealed class SimulationsApiTests
         var auditor = await service.ClientAsync(Roles.Auditor);
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/v1/simulations/nope")).StatusCode);
     }
+
+    [Fact]
+    public async Task Workbook_OfAFinishedSimulation_HoldsItsChangedDecisions()
+    {
+        await using var service = await WithHistoryAsync("sqlite");
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var done = JsonDocument.Parse(await (await auditor.PostAsync("/v1/simulations", Body(Stricter))).Content.ReadAsStringAsync()).RootElement;
+        var address = done.GetProperty("xlsx").GetString()!;
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await auditor.GetByteArrayAsync(address)));
+        var changed = done.GetProperty("result").GetProperty("changed").GetArrayLength();
+        Assert.True(changed > 0);
+        Assert.Equal(changed, workbook.Worksheet("Changed").RowsUsed().Count() - 1);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/v1/simulations/nope.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await service.ClientAsync(Roles.Council)).GetAsync(address)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Validate_CandidateYaml_EveryProblemWithLineAndColumnNothingStored()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var auditor = await service.ClientAsync(Roles.Auditor);
+        var broken = Stricter.Replace("max-area", "max-aera", StringComparison.Ordinal).Replace("limit: 2,", "limit: two,", StringComparison.Ordinal);
+        var answer = JsonDocument.Parse(await (await auditor.PostAsync("/v1/policies/validate", new StringContent(broken))).Content.ReadAsStringAsync()).RootElement;
+        Assert.False(answer.GetProperty("valid").GetBoolean());
+        var problems = answer.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.True(p.GetProperty("line").GetInt32() is 4 or 5 && p.GetProperty("column").GetInt32() > 0));
+        Assert.Contains(problems, p => p.GetProperty("message").GetString()!.Contains("max-aera", StringComparison.Ordinal));
+
+        var fine = JsonDocument.Parse(await (await auditor.PostAsync("/v1/policies/validate", new StringContent(Stricter))).Content.ReadAsStringAsync()).RootElement;
+        Assert.True(fine.GetProperty("valid").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await service.ClientAsync(Roles.Agency, "rochester-mn-pd")).PostAsync("/v1/policies/validate", new StringContent(Stricter))).StatusCode);
+    }
 }

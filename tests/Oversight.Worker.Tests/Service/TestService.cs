@@ -56,8 +56,12 @@ internal sealed class TestService : IAsyncDisposable
     public static async Task<string> NewDatabaseAsync(string provider, Temp temp) =>
         provider == "postgres" ? await PostgresServer.CreateDatabaseAsync() : Path.Combine(temp.Path, "oversight.db");
 
-    /// <summary>Starts a service; with <paramref name="db"/> it shares that database (a second node, or a restart).</summary>
-    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null, Action<string>? preparePolicies = null)
+    /// <summary>
+    /// Starts a service; with <paramref name="db"/> it shares that database (a second node, or a
+    /// restart). With <paramref name="listen"/> it listens on a free loopback port (for a real
+    /// browser) instead of the in-memory test server.
+    /// </summary>
+    public static async Task<TestService> StartAsync(string provider, string? db = null, Temp? temp = null, Func<ServiceOptions, ServiceOptions>? tune = null, Action<string>? preparePolicies = null, bool listen = false)
     {
         temp ??= new Temp();
         var policies = Path.Combine(temp.Path, "policies");
@@ -83,6 +87,7 @@ internal sealed class TestService : IAsyncDisposable
             PoliciesDirectory = policies,
             ActivePolicy = "test-limits",
             RateLimit = 10_000,
+            Urls = listen ? $"http://127.0.0.1:{PostgresServer.FreePort()}" : "http://127.0.0.1:5080",
             Log = new Oversight.Worker.Service.Log.LogOptions { KeyFile = keyFile, CheckpointInterval = TimeSpan.FromMilliseconds(100) },
         };
         options = tune?.Invoke(options) ?? options;
@@ -91,7 +96,11 @@ internal sealed class TestService : IAsyncDisposable
         var app = ServiceHost.Build(options, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(clock);
-            builder.WebHost.UseTestServer();
+            if (!listen)
+            {
+                builder.WebHost.UseTestServer();
+            }
+
             builder.Logging.AddProvider(diagnostics);
             builder.Logging.AddFilter<HostDiagnostics>("Hangfire", LogLevel.Debug);
         });
@@ -128,12 +137,15 @@ internal sealed class TestService : IAsyncDisposable
         throw new TimeoutException($"no checkpoint of size {size} within 30 s");
     }
 
+    /// <summary>Where a service started with <c>listen</c> is reached.</summary>
+    public string Url => Options.Urls;
+
     /// <summary>What the host logged so far (its last lines).</summary>
     public IReadOnlyList<string> LogLines => diagnostics.Lines;
 
     public HttpClient Client(string? key = null)
     {
-        var client = App.GetTestClient();
+        var client = App.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is TestServer ? App.GetTestClient() : new HttpClient { BaseAddress = new Uri(Url) };
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

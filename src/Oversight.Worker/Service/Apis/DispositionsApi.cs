@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Oversight.Reports;
 using Oversight.Requests;
-using Oversight.Storage;
 using Oversight.Worker.Service.Auth;
 
 namespace Oversight.Worker.Service.Apis;
@@ -13,7 +11,7 @@ namespace Oversight.Worker.Service.Apis;
 /// <summary>
 /// <c>/v1/findings/{id}/dispositions</c>: what auditors decided about a finding — acknowledged,
 /// referred, expected (dismissed as expected) or confirmed-violation — with a note, who and when.
-/// Appended, never overwritten; reports show each finding's latest.
+/// Appended, never overwritten; reports show each finding's latest. The work is <see cref="FindingService"/>'s.
 /// </summary>
 internal static class DispositionsApi
 {
@@ -28,8 +26,8 @@ internal static class DispositionsApi
     /// <summary>The body: the disposition and an optional note.</summary>
     internal sealed record DispositionBody(string? Disposition, string? Note);
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult, NotFound<ProblemDetails>>> AddAsync(
-        string id, HttpRequest http, ClaimsPrincipal user, GateService gate, IOptions<ServiceOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> AddAsync(
+        string id, HttpRequest http, ClaimsPrincipal user, FindingService findings, IOptions<ServiceOptions> options, CancellationToken cancellationToken)
     {
         var (body, bodyProblem) = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
@@ -51,66 +49,26 @@ internal static class DispositionsApi
             return Problems.Invalid([new InputProblem(string.Empty, "malformed JSON: " + e.Message)]);
         }
 
-        var problems = new List<InputProblem>();
-        if (!FindingDisposition.TryParse(input?.Disposition, out var kind))
+        var answer = await findings.DisposeAsync(id, input?.Disposition, input?.Note, user, cancellationToken);
+        if (!answer.Succeeded)
         {
-            problems.Add(new InputProblem("$.disposition", $"required: one of {string.Join(", ", FindingDisposition.Names)}"));
+            return Problems.From(answer.Problem, http.HttpContext);
         }
 
-        var note = string.IsNullOrWhiteSpace(input?.Note) ? null : input.Note.Trim();
-        if (note is { Length: > FindingDisposition.MaxNote })
-        {
-            problems.Add(new InputProblem("$.note", $"at most {FindingDisposition.MaxNote} characters"));
-        }
-
-        if (problems.Count > 0)
-        {
-            return Problems.Invalid(problems);
-        }
-
-        await using var db = gate.Database.CreateContext();
-        if (!await db.Findings.AnyAsync(f => f.Id == id, cancellationToken))
-        {
-            return Missing(id);
-        }
-
-        db.FindingDispositions.Add(new FindingDispositionRecord
-        {
-            FindingId = id,
-            Disposition = FindingDisposition.KindName(kind),
-            Note = note,
-            By = user.Identity?.Name ?? "unknown",
-            AtTicks = time.GetUtcNow().UtcTicks,
-        });
-        await db.SaveChangesAsync(cancellationToken);
         http.HttpContext.Response.Headers.Location = $"/v1/findings/{id}/dispositions";
-        return TypedResults.Content(await DescribeAsync(db, id, cancellationToken), "application/json", statusCode: StatusCodes.Status201Created);
+        return TypedResults.Content(Describe(id, answer.Value), "application/json", statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> ListAsync(string id, GateService gate, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ListAsync(string id, HttpContext http, FindingService findings, CancellationToken cancellationToken)
     {
-        await using var db = gate.Database.CreateContext();
-        var known = await db.Findings.AnyAsync(f => f.Id == id, cancellationToken) || await db.FindingDispositions.AnyAsync(d => d.FindingId == id, cancellationToken);
-        return known ? TypedResults.Content(await DescribeAsync(db, id, cancellationToken), "application/json") : Missing(id);
+        var all = await findings.DispositionsAsync(id, cancellationToken);
+        return all is null
+            ? Problems.From(ServiceProblem.NotFound($"No finding {id}", "Nothing was recorded. Finding ids are listed at GET /v1/findings."), http)
+            : TypedResults.Content(Describe(id, all), "application/json");
     }
 
-    /// <summary>Every disposition on record for the findings, for a report.</summary>
-    public static async Task<List<FindingDisposition>> LoadAsync(OversightDbContext db, IReadOnlyCollection<string> findings, CancellationToken cancellationToken)
-    {
-        var records = await db.FindingDispositions.AsNoTracking().Where(d => findings.Contains(d.FindingId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
-        return [.. records.Select(From)];
-    }
-
-    private static FindingDisposition From(FindingDispositionRecord r)
-    {
-        FindingDisposition.TryParse(r.Disposition, out var kind);
-        return new FindingDisposition(r.FindingId, kind, r.Note, r.By, new DateTimeOffset(r.AtTicks, TimeSpan.Zero));
-    }
-
-    private static async Task<string> DescribeAsync(OversightDbContext db, string id, CancellationToken cancellationToken)
-    {
-        var all = await LoadAsync(db, [id], cancellationToken);
-        return JsonText.Write(writer =>
+    private static string Describe(string id, IReadOnlyList<FindingDisposition> all) =>
+        JsonText.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("findingId", id);
@@ -133,7 +91,6 @@ internal static class DispositionsApi
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
-    }
 
     private static void Write(Utf8JsonWriter writer, FindingDisposition d)
     {
@@ -148,7 +105,4 @@ internal static class DispositionsApi
         writer.WriteString("at", d.At);
         writer.WriteEndObject();
     }
-
-    private static NotFound<ProblemDetails> Missing(string id) =>
-        TypedResults.NotFound(new ProblemDetails { Title = $"No finding {id}", Detail = "Nothing was recorded. Finding ids are listed at GET /v1/findings.", Status = StatusCodes.Status404NotFound });
 }

@@ -24,4 +24,19 @@ internal static class Problems
 
     public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: status);
+
+    /// <summary>A service's problem as the API answers it (with Retry-After when it says when to try again).</summary>
+    public static ProblemHttpResult From(ServiceProblem problem, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(http);
+        if (problem.RetryAfter is { } retry)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return problem.Status == StatusCodes.Status400BadRequest && problem.Title == ServiceProblem.InvalidTitle
+            ? Invalid(problem.Errors)
+            : Status(problem.Status, problem.Title, problem.Detail);
+    }
 }

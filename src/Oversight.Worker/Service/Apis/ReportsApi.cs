@@ -1,26 +1,37 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Oversight.Policies;
 using Oversight.Requests;
 using Oversight.Storage;
 using Oversight.Worker.Service.Auth;
-using Oversight.Worker.Service.Jobs;
 
 namespace Oversight.Worker.Service.Apis;
 
-/// <summary><c>/v1/reports</c>: transparency reports made in the background, then downloaded as PDF and XLSX.</summary>
+/// <summary>
+/// <c>/v1/reports</c>: transparency reports made in the background, then downloaded as PDF, XLSX and
+/// HTML; the published ones (the latest public report of each period) for anyone. The work is
+/// <see cref="ReportService"/>'s.
+/// </summary>
 internal static class ReportsApi
 {
+    /// <summary>Most reports one list returns.</summary>
+    public const int MaxLimit = 200;
+
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder v1)
     {
+        var published = v1.MapGroup("/reports/published").WithTags("Reports").AllowAnonymous();
+        published.MapGet("/", PublishedAsync).WithSummary("The published reports: the latest finished public report of each period (anonymous)");
+        published.MapGet("/{id}.pdf", (string id, ReportService reports, CancellationToken c) => PublishedFileAsync(id, ReportFormat.Pdf, reports, c)).WithSummary("A published report as PDF (anonymous)");
+        published.MapGet("/{id}.xlsx", (string id, ReportService reports, CancellationToken c) => PublishedFileAsync(id, ReportFormat.Xlsx, reports, c)).WithSummary("A published report as an Excel workbook (anonymous)");
+        published.MapGet("/{id}.html", (string id, ReportService reports, CancellationToken c) => PublishedFileAsync(id, ReportFormat.Html, reports, c)).WithSummary("A published report as one web page (anonymous)");
+
         var reports = v1.MapGroup("/reports").WithTags("Reports").RequireAuthorization(p => p.RequireRole(Roles.Auditor, Roles.Council, Roles.Admin));
         reports.MapPost("/", CreateAsync).WithSummary("Make the transparency report for a period (in the background)");
-        reports.MapGet("/{id}.pdf", PdfAsync).WithSummary("The report as PDF, once done");
-        reports.MapGet("/{id}.xlsx", XlsxAsync).WithSummary("The report as an Excel workbook, once done");
-        reports.MapGet("/{id}.html", HtmlAsync).WithSummary("The report as one accessible web page, once done");
+        reports.MapGet("/", ListAsync).WithSummary("The reports made so far, newest first (internal ones for auditors and admins only)");
+        reports.MapGet("/{id}.pdf", (string id, ClaimsPrincipal user, ReportService reports, CancellationToken c) => FileAsync(id, user, ReportFormat.Pdf, reports, c)).WithSummary("The report as PDF, once done");
+        reports.MapGet("/{id}.xlsx", (string id, ClaimsPrincipal user, ReportService reports, CancellationToken c) => FileAsync(id, user, ReportFormat.Xlsx, reports, c)).WithSummary("The report as an Excel workbook, once done");
+        reports.MapGet("/{id}.html", (string id, ClaimsPrincipal user, ReportService reports, CancellationToken c) => FileAsync(id, user, ReportFormat.Html, reports, c)).WithSummary("The report as one accessible web page, once done");
         reports.MapPut("/notes/{period}", ReportNotesApi.PutAsync).WithSummary("Store the staff notes (YAML) for a period; the latest is used by its reports");
         reports.MapGet("/notes/{period}", ReportNotesApi.GetAsync).WithSummary("The latest staff notes (YAML) for a period");
         reports.MapGet("/{id}", GetAsync).WithSummary("A report's status");
@@ -31,7 +42,7 @@ internal static class ReportsApi
     internal sealed record ReportRequestBody(string? Period, string? Policy, bool Internal);
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
-        HttpRequest http, ClaimsPrincipal user, GateService gate, PolicyStore policies, IOptions<ServiceOptions> options, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest http, ClaimsPrincipal user, ReportService reports, IOptions<ServiceOptions> options, CancellationToken cancellationToken)
     {
         var (body, bodyProblem) = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
@@ -49,85 +60,55 @@ internal static class ReportsApi
             return Problems.Invalid([new InputProblem(string.Empty, "malformed JSON: " + e.Message)]);
         }
 
-        var problems = new List<InputProblem>();
-        var policy = input?.Policy is { } id ? policies.Find(id) : policies.Active;
-        if (policy is null)
+        var answer = await reports.CreateAsync(user, input?.Period, input?.Policy, input?.Internal ?? false, cancellationToken);
+        if (!answer.Succeeded)
         {
-            problems.Add(new InputProblem("$.policy", $"no policy '{input?.Policy}' is loaded; loaded: {string.Join(", ", policies.All.Keys)}"));
+            return Problems.From(answer.Problem, http.HttpContext);
         }
 
-        ReportingPeriod? period = null;
-        if (string.IsNullOrWhiteSpace(input?.Period))
-        {
-            problems.Add(new InputProblem("$.period", "required: a period such as 2026Q3, 2026-08 or 2026"));
-        }
-        else if (!ReportingPeriod.TryParse(input.Period, policy?.TimeZone ?? TimeZoneInfo.Utc, out period, out var error))
-        {
-            problems.Add(new InputProblem("$.period", error));
-        }
+        http.HttpContext.Response.Headers.Location = $"/v1/reports/{answer.Value.Id}";
+        return TypedResults.Content(Describe(answer.Value), "application/json", statusCode: StatusCodes.Status202Accepted);
+    }
 
-        if (problems.Count > 0)
-        {
-            return Problems.Invalid(problems);
-        }
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(string id, HttpContext http, ClaimsPrincipal user, ReportService reports, CancellationToken cancellationToken)
+    {
+        var record = await reports.FindAsync(user, id, cancellationToken);
+        return record is null ? Problems.From(ServiceProblem.NotFound($"No report {id}"), http) : TypedResults.Content(Describe(record), "application/json");
+    }
 
-        if (input!.Internal && !(user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Admin)))
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ListAsync(HttpContext http, ClaimsPrincipal user, ReportService reports, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxLimit)
         {
-            return Problems.Status(StatusCodes.Status403Forbidden, "Internal reports are for auditors", "A council key can ask for the public report (internal: false).");
+            return Problems.Invalid([new InputProblem("limit", $"between 1 and {MaxLimit}")]);
         }
 
-        await using var db = gate.Database.CreateContext();
-        var record = ReportJob.NewRecord(period!.Name, policy!.Id, input.Internal, time);
-        db.Reports.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<ReportJob>(j => j.RunAsync(record.Id, CancellationToken.None));
-        http.HttpContext.Response.Headers.Location = $"/v1/reports/{record.Id}";
-        return TypedResults.Content(Describe(record), "application/json", statusCode: StatusCodes.Status202Accepted);
+        var list = await reports.ListAsync(user, limit ?? 50, cancellationToken);
+        return TypedResults.Content("{\"reports\":[" + string.Join(',', list.Select(r => Describe(r))) + "]}", "application/json");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> GetAsync(string id, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> PublishedAsync(ReportService reports, CancellationToken cancellationToken)
     {
-        await using var db = gate.Database.CreateContext();
-        var record = await Find(db, id, user).Select(r => new ReportRecord
-        {
-            Id = r.Id, Status = r.Status, Period = r.Period, PolicyId = r.PolicyId, Internal = r.Internal, CreatedAtTicks = r.CreatedAtTicks,
-            FinishedAtTicks = r.FinishedAtTicks, InputSha256 = r.InputSha256, Requests = r.Requests, Error = r.Error,
-        }).FirstOrDefaultAsync(cancellationToken);
-        return record is null ? Missing(id) : TypedResults.Content(Describe(record), "application/json");
+        var list = await reports.PublishedAsync(cancellationToken);
+        return TypedResults.Content("{\"reports\":[" + string.Join(',', list.Select(r => Describe(r, "/v1/reports/published"))) + "]}", "application/json");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> PdfAsync(string id, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound<ProblemDetails>>> FileAsync(string id, ClaimsPrincipal user, ReportFormat format, ReportService reports, CancellationToken cancellationToken) =>
+        File(id, format, await reports.FileAsync(user, id, format, cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound<ProblemDetails>>> PublishedFileAsync(string id, ReportFormat format, ReportService reports, CancellationToken cancellationToken) =>
+        File(id, format, await reports.PublishedFileAsync(id, format, cancellationToken));
+
+    private static Results<FileContentHttpResult, ContentHttpResult, NotFound<ProblemDetails>> File(string id, ReportFormat format, byte[]? bytes) => (bytes, format) switch
     {
-        await using var db = gate.Database.CreateContext();
-        var bytes = await Find(db, id, user).Where(r => r.Status == "done").Select(r => r.Pdf).FirstOrDefaultAsync(cancellationToken);
-        return bytes is null ? Missing(id) : TypedResults.File(bytes, "application/pdf", $"report-{id}.pdf");
-    }
+        (null, _) => TypedResults.NotFound(new ProblemDetails { Title = $"No finished report {id}", Detail = "Unknown id, or the report is not done yet (see GET /v1/reports/{id}).", Status = StatusCodes.Status404NotFound }),
+        (_, ReportFormat.Pdf) => TypedResults.File(bytes, "application/pdf", $"report-{id}.pdf"),
+        (_, ReportFormat.Xlsx) => TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"report-{id}.xlsx"),
+        _ => TypedResults.Content(System.Text.Encoding.UTF8.GetString(bytes), "text/html; charset=utf-8"),
+    };
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> XlsxAsync(string id, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
-    {
-        await using var db = gate.Database.CreateContext();
-        var bytes = await Find(db, id, user).Where(r => r.Status == "done").Select(r => r.Xlsx).FirstOrDefaultAsync(cancellationToken);
-        return bytes is null ? Missing(id) : TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"report-{id}.xlsx");
-    }
-
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> HtmlAsync(string id, ClaimsPrincipal user, GateService gate, CancellationToken cancellationToken)
-    {
-        await using var db = gate.Database.CreateContext();
-        var bytes = await Find(db, id, user).Where(r => r.Status == "done").Select(r => r.Html).FirstOrDefaultAsync(cancellationToken);
-        return bytes is null ? Missing(id) : TypedResults.Content(System.Text.Encoding.UTF8.GetString(bytes), "text/html; charset=utf-8");
-    }
-
-    /// <summary>The report by id; internal reports are invisible to council keys.</summary>
-    private static IQueryable<ReportRecord> Find(OversightDbContext db, string id, ClaimsPrincipal user)
-    {
-        var seesInternal = user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Admin);
-        return db.Reports.AsNoTracking().Where(r => r.Id == id && (seesInternal || !r.Internal));
-    }
-
-    private static NotFound<ProblemDetails> Missing(string id) =>
-        TypedResults.NotFound(new ProblemDetails { Title = $"No finished report {id}", Detail = "Unknown id, or the report is not done yet (see GET /v1/reports/{id}).", Status = StatusCodes.Status404NotFound });
-
-    private static string Describe(ReportRecord r)
+    /// <summary>A report's state as JSON, with its files' addresses once it is done.</summary>
+    public static string Describe(ReportRecord r, string files = "/v1/reports")
     {
         return JsonText.Write(writer =>
         {
@@ -156,9 +137,9 @@ internal static class ReportsApi
 
             if (r.Status == "done")
             {
-                writer.WriteString("pdf", $"/v1/reports/{r.Id}.pdf");
-                writer.WriteString("xlsx", $"/v1/reports/{r.Id}.xlsx");
-                writer.WriteString("html", $"/v1/reports/{r.Id}.html");
+                writer.WriteString("pdf", $"{files}/{r.Id}.pdf");
+                writer.WriteString("xlsx", $"{files}/{r.Id}.xlsx");
+                writer.WriteString("html", $"{files}/{r.Id}.html");
             }
 
             writer.WriteEndObject();

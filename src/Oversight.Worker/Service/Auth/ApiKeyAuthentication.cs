@@ -33,7 +33,6 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = header[7..].Trim();
-        var hash = ApiKeys.Hash(key);
 
         // Read on every call, never cached: a revoked key is refused from its next call on.
         ApiKeyRecord? record;
@@ -48,20 +47,29 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         usage.Touch(record);
+        var principal = KeyClaims.Principal(record, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}
 
+/// <summary>The claims of a key's caller, the same whether the key came as a Bearer header or through a signed-in session.</summary>
+public static class KeyClaims
+{
+    public static ClaimsPrincipal Principal(ApiKeyRecord record, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var claims = new List<Claim>
         {
             new(ClaimTypes.Role, record.Role),
-            new(KeyClaim, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ApiKeyAuthenticationHandler.KeyClaim, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, record.Name ?? $"{record.Role}-{record.Id}"),
         };
         if (record.Agency is { } agency)
         {
-            claims.Add(new Claim(AgencyClaim, agency));
+            claims.Add(new Claim(ApiKeyAuthenticationHandler.AgencyClaim, agency));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }
 

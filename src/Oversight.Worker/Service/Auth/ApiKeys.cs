@@ -57,6 +57,13 @@ public static class ApiKeys
         return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && !k.Revoked, cancellationToken);
     }
 
+    /// <summary>The valid (not revoked) key with this id, read now: a signed-in session is checked against it on every call.</summary>
+    public static Task<ApiKeyRecord?> FindByIdAsync(OversightDbContext db, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id && !k.Revoked, cancellationToken);
+    }
+
     /// <summary>Every key, oldest first, revoked ones included; secrets are never stored, so never listed.</summary>
     public static Task<List<ApiKeyRecord>> ListAsync(OversightDbContext db, CancellationToken cancellationToken = default)
     {
@@ -64,7 +71,7 @@ public static class ApiKeys
         return db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Revokes a key by id; the service refuses it from its next call on. Null when there is no such key.</summary>
+    /// <summary>Revokes a key by id; the service refuses it, and ends its sessions, from its next call on. Null when there is no such key.</summary>
     public static async Task<ApiKeyRecord?> RevokeAsync(OversightDbContext db, long id, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -35,8 +35,10 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
     /// when none is signed), and the findings whose first request falls in the period. The sha256
     /// is taken over those entries' leaf hashes in log order, then the findings' ids and stored
     /// JSON, then their dispositions and the notes, so that a report is made again when any of them changes.
+    /// With <paramref name="detected"/> (the portal's figures, which take the detection job's stored
+    /// findings) the detectors are not run again; those of them whose first request falls in the period are reported.
     /// </summary>
-    public static async Task<ReportInputs> LoadAsync(OversightDbContext db, GateService gate, Log.TransparencyLog log, Policy policy, ReportingPeriod period, CancellationToken cancellationToken)
+    public static async Task<ReportInputs> LoadAsync(OversightDbContext db, GateService gate, Log.TransparencyLog log, Policy policy, ReportingPeriod period, CancellationToken cancellationToken, IReadOnlyList<Finding>? detected = null)
     {
         var from = period.Previous(policy.TimeZone).Start.UtcTicks;
         var to = period.End.UtcTicks;
@@ -54,10 +56,18 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
         var decisions = await gate.ReadAsync(db, entries, cancellationToken);
         // The findings are the detectors' over the policy's counted entries as recorded up to the
         // checkpoint, so that anyone holding an export of the log gets the same ones.
-        var counted = await gate.ReadAsync(db, gate.Entries(e => e.Sequence <= upTo && e.PolicyId == policy.Id && e.Outcome != DecisionOutcome.Deny), cancellationToken);
-        var findings = ReportFinding.OfRecordedLog(
-            policy, [.. counted.Select(c => RequestJson.Parse(c.Entry.RequestJson, RequestLimits.Stored).Value).OfType<FootageRequest>()], period)
-            .OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        IEnumerable<Finding> found;
+        if (detected is null)
+        {
+            var counted = await gate.ReadAsync(db, gate.Entries(e => e.Sequence <= upTo && e.PolicyId == policy.Id && e.Outcome != DecisionOutcome.Deny), cancellationToken);
+            found = ReportFinding.OfRecordedLog(policy, [.. counted.Select(c => RequestJson.Parse(c.Entry.RequestJson, RequestLimits.Stored).Value).OfType<FootageRequest>()], period);
+        }
+        else
+        {
+            found = detected.Where(f => period.Contains(f.FirstSubmittedAt));
+        }
+
+        var findings = found.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var rows = new List<ReportRequest>(decisions.Count);
@@ -77,7 +87,7 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
             reported.Add(ReportFinding.From(f));
         }
 
-        var dispositions = await Apis.DispositionsApi.LoadAsync(db, [.. findings.Select(f => f.Id)], cancellationToken);
+        var dispositions = await FindingService.LoadDispositionsAsync(db, [.. findings.Select(f => f.Id)], cancellationToken);
         foreach (var d in dispositions)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(DispositionFile.Line(d) + "\n"));
@@ -99,13 +109,13 @@ internal sealed record ReportInputs(List<ReportRequest> Requests, List<ReportFin
 
         var trendFrom = earliest.Start.UtcTicks;
         var timeline = gate.Entries(e => e.Sequence <= upTo && e.PolicyId == policy.Id && e.SubmittedAtTicks >= trendFrom && e.SubmittedAtTicks < to);
-        var all = gate.Entries(e => e.Sequence <= upTo);
+        var first = gate.EarliestSubmitted(upTo);
         return new ReportInputs(rows, reported, Convert.ToHexStringLower(hash.GetHashAndReset()))
         {
             Dispositions = dispositions,
             Notes = notes,
             Timeline = [.. timeline.Select(t => (new DateTimeOffset(t.SubmittedAtTicks, TimeSpan.Zero), t.Outcome))],
-            FirstEntry = all.Count == 0 ? null : new DateTimeOffset(all.Min(e => e.SubmittedAtTicks), TimeSpan.Zero),
+            FirstEntry = first is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
             Checkpoint = bound,
         };
     }

@@ -31,17 +31,7 @@ public sealed class ReportJob(GateService gate, Log.TransparencyLog log, PolicyS
             }
 
             var inputs = await ReportInputs.LoadAsync(db, gate, log, policy, period, cancellationToken);
-            var now = time.GetUtcNow();
-            var report = ReportBuilder.Build(new ReportInput(policy, inputs.Requests, inputs.Findings, period, inputs.Sha256, now, record.Internal, Geography())
-            {
-                // The log holds every submission from its first entry on; the service's clock says how far it reaches.
-                Source = new ReportSource("the decision log", inputs.FirstEntry, now, inputs.Requests.Count, [], Inferred: true),
-                Notes = inputs.Notes,
-                Dispositions = inputs.Dispositions,
-                Timeline = inputs.Timeline,
-                KnownPolicies = [.. policies.All.Values],
-                Checkpoint = inputs.Checkpoint,
-            });
+            var report = Build(policy, period, inputs, record.Internal, Geography(), [.. policies.All.Values], time.GetUtcNow());
             using var pdf = new MemoryStream();
             ReportPdf.Write(report, pdf);
             using var xlsx = new MemoryStream();
@@ -78,6 +68,19 @@ public sealed class ReportJob(GateService gate, Log.TransparencyLog log, PolicyS
         await RunAsync(record.Id, cancellationToken);
         return record.Id;
     }
+
+    /// <summary>The report model of a period from its inputs: what the job renders and what the portal's figures are taken from.</summary>
+    internal static TransparencyReport Build(Policy policy, ReportingPeriod period, ReportInputs inputs, bool isInternal, ReportGeography? geography, IReadOnlyList<Policy> known, DateTimeOffset now) =>
+        ReportBuilder.Build(new ReportInput(policy, inputs.Requests, inputs.Findings, period, inputs.Sha256, now, isInternal, geography)
+        {
+            // The log holds every submission from its first entry on; the service's clock says how far it reaches.
+            Source = new ReportSource("the decision log", inputs.FirstEntry, now, inputs.Requests.Count, [], Inferred: true),
+            Notes = inputs.Notes,
+            Dispositions = inputs.Dispositions,
+            Timeline = inputs.Timeline,
+            KnownPolicies = known,
+            Checkpoint = inputs.Checkpoint,
+        });
 
     internal static ReportRecord NewRecord(string period, string policyId, bool isInternal, TimeProvider time) => new()
     {
