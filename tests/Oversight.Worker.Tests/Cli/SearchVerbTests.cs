@@ -178,6 +178,18 @@ public sealed class SearchVerbTests
         Assert.Empty(result.Error);
     }
 
+    [Fact]
+    public void Serve_SearchPolicyAsActivePolicy_ExitsTwoSayingTheServiceGatesFootageRequests()
+    {
+        using var temp = new OversightProcess.TempFolder();
+
+        var result = OversightProcess.Run("serve", "--db", Path.Combine(temp.Path, "oversight.db"), "--policies", "policies", "--active-policy", "eugene-or-alpr", "--urls", "http://127.0.0.1:1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--active-policy 'eugene-or-alpr' is not loaded", result.Error, StringComparison.Ordinal);
+        Assert.Contains("eugene-or-alpr.yaml, which audit ALPR searches: the service gates footage requests", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("replay", "--audit")]
     [InlineData("detect", "--audit")]
