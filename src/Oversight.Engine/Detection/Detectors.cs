@@ -21,6 +21,9 @@ public static class Detectors
         (FindingKind.RateAnomaly, RateAnomalyDetector.Find),
     ];
 
+    /// <summary>The kinds these detectors find, in the order they run (ALPR searches have their own, <see cref="Searches.SearchDetectors"/>).</summary>
+    public static IReadOnlyList<FindingKind> Kinds => [.. All.Select(a => a.Kind)];
+
     /// <summary>
     /// Findings of every kind, ordered by first submission, then kind, then id. The same requests
     /// and policy always give the same findings with the same ids.

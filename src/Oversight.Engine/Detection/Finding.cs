@@ -9,6 +9,21 @@ public enum FindingKind
     PersistentLocation,
     CaseFanout,
     RateAnomaly,
+
+    /// <summary>ALPR searches: an officer searching on many consecutive days.</summary>
+    Streak,
+
+    /// <summary>ALPR searches: an officer whose searches fall in off-hours far more than the agency's.</summary>
+    OffHours,
+
+    /// <summary>ALPR searches: an agency's week in which many searches gave only a vague reason.</summary>
+    VagueReasons,
+
+    /// <summary>ALPR searches: searches far wider than the agency's usual wide search.</summary>
+    BreadthOutlier,
+
+    /// <summary>ALPR searches: one plate (hashed) searched on many days.</summary>
+    RepeatedPlate,
 }
 
 /// <summary>How much a finding should worry an auditor; the rule per kind is in docs/DETECTION.md.</summary>
@@ -30,7 +45,7 @@ public enum Severity
 /// <param name="RequestIds">The requests involved, in submission order.</param>
 /// <param name="Metrics">Named measurements, in the order they are written.</param>
 /// <param name="Explanation">One sentence a council member understands; it never names a requester or a case number.</param>
-/// <param name="FirstSubmittedAt">submittedAt of the earliest request involved.</param>
+/// <param name="FirstSubmittedAt">submittedAt of the earliest request involved (for searches: searchedAt).</param>
 /// <param name="LastSubmittedAt">submittedAt of the latest request involved.</param>
 /// <param name="Requester">For a rate anomaly of one requester: the requester; null otherwise.</param>
 /// <param name="Drivers">For a rate anomaly: the features that set it apart, strongest first.</param>
@@ -73,6 +88,11 @@ public static class FindingNames
         FindingKind.PersistentLocation => "persistent-location",
         FindingKind.CaseFanout => "case-fanout",
         FindingKind.RateAnomaly => "rate-anomaly",
+        FindingKind.Streak => "streak",
+        FindingKind.OffHours => "off-hours",
+        FindingKind.VagueReasons => "vague-reasons",
+        FindingKind.BreadthOutlier => "breadth-outlier",
+        FindingKind.RepeatedPlate => "repeated-plate",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

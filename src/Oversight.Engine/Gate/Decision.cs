@@ -19,6 +19,9 @@ public enum RuleOutcome
 
     /// <summary>Would have been violated, but a matching exemption waives the rule.</summary>
     Waived,
+
+    /// <summary>Cannot be judged: the record's export withholds a field the rule needs (ALPR searches only). Never counted as a violation.</summary>
+    NotPublished,
 }
 
 /// <summary>One rule's judgement with the measured value, the limit and its unit.</summary>
@@ -92,6 +95,7 @@ public static class OutcomeNames
         RuleOutcome.Pass => "pass",
         RuleOutcome.Violated => "violated",
         RuleOutcome.Waived => "waived",
+        RuleOutcome.NotPublished => "not-published",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

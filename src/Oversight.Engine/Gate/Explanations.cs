@@ -154,6 +154,9 @@ public static class Explanations
         ? Utf8.TryWrite(d, Invariant, $"The request has no case number, so the per-case limit does not apply", out n)
         : Utf8.TryWrite(d, Invariant, $"The rule does not apply to this request", out n);
 
+    /// <summary>A measured value or limit as the sentences print it: up to three decimals, invariant culture; empty when absent.</summary>
+    public static string Number(double? value) => value is { } v ? v.ToString("0.###", Invariant) : string.Empty;
+
     private static string Characters(double? count) => count == 1 ? "character" : "characters";
 
     private static string Percent(double? share) => (share ?? 0).ToString("0.#%", Invariant);

@@ -30,15 +30,13 @@ public static partial class Gatekeeper
             case RuleKind.NoFutureWindow:
                 return NoFuture(rule, request);
             case RuleKind.Required:
-                return TextFold.IsBlank(request.Text(((RequiredRule)rule).Field))
-                    ? new RuleResult(rule, RuleOutcome.Violated, null, null, null, Detail: "missing")
-                    : new RuleResult(rule, RuleOutcome.Pass, null, null, null);
+                return TextRules.Required(rule, request.Text(((RequiredRule)rule).Field));
             case RuleKind.MinLength:
-                return MinLength((MinLengthRule)rule, request);
+                return TextRules.MinLength((MinLengthRule)rule, request.Text(((MinLengthRule)rule).Field));
             case RuleKind.AllowedValues:
-                return AllowedValues((AllowedValuesRule)rule, request);
+                return TextRules.AllowedValues((AllowedValuesRule)rule, request.Text(((AllowedValuesRule)rule).Field));
             case RuleKind.ForbiddenTerms:
-                return ForbiddenTerms((ForbiddenTermsRule)rule, request);
+                return TextRules.ForbiddenTerms((ForbiddenTermsRule)rule, request.Text(((ForbiddenTermsRule)rule).Field));
             case RuleKind.MaxRequests:
                 return MaxRequests((MaxRequestsRule)rule, ref probe);
             case RuleKind.MaxTotalArea:
@@ -79,33 +77,6 @@ public static partial class Gatekeeper
     {
         var hoursAfter = (request.Window.End - request.SubmittedAt).TotalHours;
         return new RuleResult(rule, hoursAfter > 0 ? RuleOutcome.Violated : RuleOutcome.Pass, hoursAfter, 0, "h");
-    }
-
-    private static RuleResult MinLength(MinLengthRule rule, FootageRequest request)
-    {
-        var length = TextFold.VisibleLength(request.Text(rule.Field));
-        return new RuleResult(rule, length < rule.Limit ? RuleOutcome.Violated : RuleOutcome.Pass, length, rule.Limit, "chars");
-    }
-
-    private static RuleResult AllowedValues(AllowedValuesRule rule, FootageRequest request)
-    {
-        var value = request.Text(rule.Field);
-        return value is null || rule.Values.Contains(value)
-            ? new RuleResult(rule, RuleOutcome.Pass, null, null, null, Detail: value)
-            : new RuleResult(rule, RuleOutcome.Violated, null, null, null, Detail: value);
-    }
-
-    private static RuleResult ForbiddenTerms(ForbiddenTermsRule rule, FootageRequest request)
-    {
-        var text = request.Text(rule.Field);
-        if (string.IsNullOrEmpty(text) || !rule.Matcher.IsMatch(text))
-        {
-            return new RuleResult(rule, RuleOutcome.Pass, 0, 0, "terms");
-        }
-
-        var found = rule.Matcher.Matches(text);
-        var detail = string.Join(", ", found.Select(hit => TextFold.Fold(hit.Term) == hit.Found ? hit.Term : $"{hit.Term} (as \u201c{hit.Found}\u201d)"));
-        return new RuleResult(rule, RuleOutcome.Violated, found.Count, 0, "terms", Detail: detail);
     }
 
     private static RuleResult MaxRequests(MaxRequestsRule rule, ref Probe probe)

@@ -13,6 +13,10 @@ public sealed record Policy
 
     public string? Title { get; init; }
 
+    /// <summary>What the policy judges (<c>subject:</c>).</summary>
+    /// <value>Defaults to <see cref="PolicySubject.FootageRequests"/>.</value>
+    public PolicySubject Subject { get; init; } = PolicySubject.FootageRequests;
+
     public DateOnly? Effective { get; init; }
 
     /// <value>Defaults to UTC.</value>
@@ -61,6 +65,16 @@ public sealed record Policy
     }).DefaultIfEmpty(0).Max() is var seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
 }
 
+/// <summary>What a policy judges (<c>subject:</c> in the policy file).</summary>
+public enum PolicySubject
+{
+    /// <summary>Police requests for residents' camera footage (<c>footage-requests</c>, the default).</summary>
+    FootageRequests,
+
+    /// <summary>Automated-licence-plate-reader searches already run (<c>alpr-searches</c>), judged in audit mode.</summary>
+    AlprSearches,
+}
+
 /// <summary>
 /// Relief for requests that match: rules it waives are reported as waived instead of violated;
 /// an action (review or deny) applies to the decision as a violated rule's would.
@@ -75,9 +89,16 @@ public sealed record Exemption(
     public bool Matches(FootageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Matches(request.Text);
+    }
+
+    /// <summary>True when every condition holds for the record whose fields <paramref name="text"/> gives (null: absent).</summary>
+    public bool Matches(Func<RequestField, string?> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         foreach (var condition in When)
         {
-            if (request.Text(condition.Field) is not { } value || !condition.Values.Contains(TextFold.Fold(value)))
+            if (text(condition.Field) is not { } value || !condition.Values.Contains(TextFold.Fold(value)))
             {
                 return false;
             }
@@ -108,6 +129,42 @@ public sealed record DetectionSettings
     public int FanoutMinRequests { get; init; } = 6;
     public double FanoutMinAreaSqMiles { get; init; } = 2;
     public double RateZScore { get; init; } = 3.5;
+
+    /// <summary>Searches: a week is flagged when its count is this unlikely under the subject's own history (Bonferroni over its weeks).</summary>
+    public double RatePValue { get; init; } = 0.001;
+
+    /// <summary>Searches: and when it exceeds the expected count by at least this many.</summary>
+    public double RateMinExcess { get; init; } = 5;
+
+    /// <summary>Searches: an officer searching on at least this many consecutive local days.</summary>
+    public int StreakMinDays { get; init; } = 7;
+
+    /// <summary>Searches: off-hours start (local time of day).</summary>
+    public TimeOnly OffHoursFrom { get; init; } = new(1, 0);
+
+    /// <summary>Searches: off-hours end (local time of day, exclusive); before <see cref="OffHoursFrom"/> when the span crosses midnight.</summary>
+    public TimeOnly OffHoursTo { get; init; } = new(5, 0);
+
+    /// <summary>Searches: an officer needs this many searches before their off-hours share is judged.</summary>
+    public int OffHoursMinSearches { get; init; } = 10;
+
+    /// <summary>Searches: an officer's off-hours share must reach this to be flagged.</summary>
+    public double OffHoursMinShare { get; init; } = 0.5;
+
+    /// <summary>Searches: an agency's week is flagged when at least this share of its searches gave only a vague reason.</summary>
+    public double VagueMaxShare { get; init; } = 0.25;
+
+    /// <summary>Searches: a week needs this many searches before its vague share is judged.</summary>
+    public int VagueMinSearches { get; init; } = 20;
+
+    /// <summary>Searches: a case number behind searches on at least this many distinct local days fans out.</summary>
+    public int FanoutMinDays { get; init; } = 5;
+
+    /// <summary>Searches: a search is a breadth outlier when it ran over more than this many times the agency's 90th percentile.</summary>
+    public double BreadthFactor { get; init; } = 4;
+
+    /// <summary>Searches: one plate (hashed) searched on at least this many distinct local days.</summary>
+    public int PlateMinDays { get; init; } = 3;
 }
 
 /// <summary>How public reports treat small counts.</summary>

@@ -25,15 +25,38 @@ public static partial class PolicyLoader
         ["max-total-area"] = ["per", "limit", "period"],
         ["max-total-window"] = ["per", "limit", "period"],
         ["within-boundary"] = ["boundary"],
+        ["vague-reason"] = ["phrases"],
+        ["max-breadth"] = ["of", "limit"],
+        ["breadth-requires"] = ["above", "fields"],
+        ["max-timeframe"] = ["limit"],
+        ["pii-in-reason"] = [],
     };
 
     /// <summary>Keys a rule kind may take but need not.</summary>
     private static readonly IReadOnlyDictionary<string, string[]> OptionalKindKeys = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["forbidden-terms"] = ["match"],
+        ["vague-reason"] = ["field", "maxEdits", "filler"],
+        ["breadth-requires"] = ["of"],
+        ["pii-in-reason"] = ["field", "patterns"],
     };
 
-    private static List<Rule> ReadRules(YamlNode node, YamlNodes nodes, string baseDirectory)
+    /// <summary>The rule kinds each subject takes.</summary>
+    internal static readonly IReadOnlyDictionary<PolicySubject, string[]> SubjectKinds = new Dictionary<PolicySubject, string[]>
+    {
+        [PolicySubject.FootageRequests] =
+        [
+            "max-area", "min-area", "max-window", "min-window", "max-lookback", "no-future-window", "required", "min-length",
+            "allowed-values", "forbidden-terms", "max-requests", "max-total-area", "max-total-window", "within-boundary",
+        ],
+        [PolicySubject.AlprSearches] =
+        [
+            "required", "min-length", "allowed-values", "forbidden-terms", "vague-reason", "max-breadth", "breadth-requires",
+            "max-timeframe", "max-lookback", "pii-in-reason", "max-requests",
+        ],
+    };
+
+    private static List<Rule> ReadRules(YamlNode node, YamlNodes nodes, string baseDirectory, PolicySubject subject)
     {
         var rules = new List<Rule>();
         if (node is not YamlSequenceNode sequence)
@@ -60,7 +83,7 @@ public static partial class PolicyLoader
                 duplicate = true;
             }
 
-            if (ReadRule(mapping, nodes, baseDirectory) is { } rule && !duplicate)
+            if (ReadRule(mapping, nodes, baseDirectory, subject) is { } rule && !duplicate)
             {
                 rules.Add(rule with { Line = (int)mapping.Start.Line });
             }
@@ -69,13 +92,13 @@ public static partial class PolicyLoader
         return rules;
     }
 
-    private static Rule? ReadRule(YamlMappingNode mapping, YamlNodes nodes, string baseDirectory)
+    private static Rule? ReadRule(YamlMappingNode mapping, YamlNodes nodes, string baseDirectory, PolicySubject subject)
     {
         var kindNode = mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "kind" }).Value;
         var kind = kindNode is YamlScalarNode { Value: { } k } ? k : null;
         string[] allowed = kind is not null && KindKeys.TryGetValue(kind, out var extra)
             ? [.. CommonKeys, .. extra, .. OptionalKindKeys.GetValueOrDefault(kind, [])]
-            : [.. CommonKeys, "limit", "field", "values", "terms", "match", "per", "period", "boundary"];
+            : [.. CommonKeys, .. KindKeys.Values.SelectMany(k => k).Concat(OptionalKindKeys.Values.SelectMany(k => k)).Distinct(StringComparer.Ordinal)];
         var what = kind is null ? "a rule" : English.A($"{kind} rule");
         var entries = nodes.Entries(mapping, what, allowed);
 
@@ -92,13 +115,20 @@ public static partial class PolicyLoader
 
         if (kindNode is null)
         {
-            nodes.Problem(mapping, $"rule{(id is null ? string.Empty : $" '{id}'")} has no kind; expected one of {string.Join(", ", KindKeys.Keys)}");
+            nodes.Problem(mapping, $"rule{(id is null ? string.Empty : $" '{id}'")} has no kind; expected one of {string.Join(", ", SubjectKinds[subject])}");
             return null;
         }
 
+        var kinds = SubjectKinds[subject];
         if (kind is null || !KindKeys.ContainsKey(kind))
         {
-            nodes.Problem(kindNode, $"unknown rule kind '{kind}'; expected one of {string.Join(", ", KindKeys.Keys)}");
+            nodes.Problem(kindNode, $"unknown rule kind '{kind}'; expected one of {string.Join(", ", kinds)}");
+            return null;
+        }
+
+        if (!kinds.Contains(kind))
+        {
+            nodes.Problem(kindNode, $"rule kind '{kind}' does not apply to {SubjectName(subject)}; the kinds for {SubjectName(subject)} are {string.Join(", ", kinds)}");
             return null;
         }
 
@@ -117,16 +147,16 @@ public static partial class PolicyLoader
         }
 
         // Build even without a usable id so that every problem in the rule is reported at once.
-        var rule = Build(kind, id ?? "?", action, entries, nodes, baseDirectory);
+        var rule = Build(kind, id ?? "?", action, entries, nodes, baseDirectory, subject);
         return id is null ? null : rule;
     }
 
-    private static Rule? Build(string kind, string id, RuleAction action, Dictionary<string, (YamlNode Key, YamlNode Value)> e, YamlNodes nodes, string baseDirectory)
+    private static Rule? Build(string kind, string id, RuleAction action, Dictionary<string, (YamlNode Key, YamlNode Value)> e, YamlNodes nodes, string baseDirectory, PolicySubject subject)
     {
         YamlNode? Get(string key) => e.TryGetValue(key, out var entry) ? entry.Value : null;
         Quantity? Area() => Get("limit") is { } n ? nodes.Quantity(n, Dimension.Area, "limit") : null;
         Quantity? Duration(string key) => Get(key) is { } n ? nodes.Quantity(n, Dimension.Duration, key) : null;
-        RequestField? Field() => Get("field") is { } n ? ReadField(n, nodes) : null;
+        RequestField? Field() => Get("field") is { } n ? ReadField(n, nodes, subject) : null;
 
         switch (kind)
         {
@@ -176,7 +206,7 @@ public static partial class PolicyLoader
 
             case "max-requests":
             {
-                var per = ReadPer(Get("per"), nodes, allowArea: true);
+                var per = ReadPer(Get("per"), nodes, allowArea: subject == PolicySubject.FootageRequests);
                 var limit = Get("limit") is { } n ? nodes.Integer(n, "limit") : null;
                 var period = Period(Get("period"), nodes);
                 return per is { } p && limit is { } l && period is { } t ? new MaxRequestsRule(id, action, p, l, t) : null;
@@ -202,6 +232,8 @@ public static partial class PolicyLoader
                 return Get("boundary") is { } b && nodes.Text(b, "boundary") is { } path
                     ? BoundaryFile.Load(id, action, path, baseDirectory, b, nodes)
                     : null;
+            case "vague-reason" or "max-breadth" or "breadth-requires" or "max-timeframe" or "pii-in-reason":
+                return BuildSearchRule(kind, id, action, Get, nodes, subject);
             default:
                 throw new InvalidOperationException($"Rule kind '{kind}' is listed but not built.");
         }
@@ -251,21 +283,27 @@ public static partial class PolicyLoader
         }
     }
 
-    internal static RequestField? ReadField(YamlNode node, YamlNodes nodes)
+    internal static RequestField? ReadField(YamlNode node, YamlNodes nodes, PolicySubject subject)
     {
         if (nodes.Text(node, "field") is not { } name)
         {
             return null;
         }
 
-        if (RequestFieldNames.TryParse(name, out var field))
+        var fields = subject == PolicySubject.AlprSearches ? RequestFieldNames.Searches : RequestFieldNames.Footage;
+        if (RequestFieldNames.TryParse(name, out var field) && fields.Contains(field))
         {
             return field;
         }
 
-        nodes.Problem(node, $"unknown request field '{name}'; expected one of {string.Join(", ", RequestFieldNames.All)}");
+        var what = subject == PolicySubject.AlprSearches ? "search field" : "request field";
+        nodes.Problem(node, $"unknown {what} '{name}'; expected one of {string.Join(", ", fields.Select(f => f.Name()))}");
         return null;
     }
+
+    /// <summary>"footage requests" or "ALPR searches (subject: alpr-searches)".</summary>
+    internal static string SubjectName(PolicySubject subject) =>
+        subject == PolicySubject.AlprSearches ? "ALPR searches (subject: alpr-searches)" : "footage requests (subject: footage-requests)";
 
     private static CountKey? ReadPer(YamlNode? node, YamlNodes nodes, bool allowArea)
     {

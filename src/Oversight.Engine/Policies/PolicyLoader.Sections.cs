@@ -7,7 +7,7 @@ namespace Oversight.Policies;
 
 public static partial class PolicyLoader
 {
-    private static List<Exemption> ReadExemptions(YamlNode node, YamlNodes nodes, List<Rule> rules)
+    private static List<Exemption> ReadExemptions(YamlNode node, YamlNodes nodes, List<Rule> rules, PolicySubject subject)
     {
         var exemptions = new List<Exemption>();
         if (node is not YamlSequenceNode sequence)
@@ -37,7 +37,7 @@ public static partial class PolicyLoader
                 nodes.Problem(idNode.Value, $"exemption id '{id}' is used twice");
             }
 
-            var when = entries.TryGetValue("when", out var whenNode) ? ReadConditions(whenNode.Value, nodes) : null;
+            var when = entries.TryGetValue("when", out var whenNode) ? ReadConditions(whenNode.Value, nodes, subject) : null;
             if (!entries.ContainsKey("when"))
             {
                 nodes.Problem(mapping, "exemption needs 'when': the request fields it applies to");
@@ -72,7 +72,7 @@ public static partial class PolicyLoader
         return exemptions;
     }
 
-    private static List<ExemptionCondition>? ReadConditions(YamlNode node, YamlNodes nodes)
+    private static List<ExemptionCondition>? ReadConditions(YamlNode node, YamlNodes nodes, PolicySubject subject)
     {
         if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
         {
@@ -84,7 +84,7 @@ public static partial class PolicyLoader
         var ok = true;
         foreach (var (key, value) in mapping.Children)
         {
-            var field = ReadField(key, nodes);
+            var field = ReadField(key, nodes, subject);
             var values = nodes.Texts(value, "a when value", scalarAllowed: true);
             if (field == RequestField.LegalBasis && values is not null)
             {
@@ -117,7 +117,7 @@ public static partial class PolicyLoader
             return settings;
         }
 
-        var sections = nodes.Entries(mapping, "detection", ["split", "track", "persistent", "fanout", "rate"]);
+        var sections = nodes.Entries(mapping, "detection", ["split", "track", "persistent", "fanout", "rate", "streak", "offHours", "vague", "breadth", "plate"]);
         Dictionary<string, (YamlNode Key, YamlNode Value)> Section(string name, string[] keys)
         {
             if (!sections.TryGetValue(name, out var entry))
@@ -142,8 +142,46 @@ public static partial class PolicyLoader
         var split = Section("split", ["withinHours", "nearMeters"]);
         var track = Section("track", ["minLinks", "maxGapMinutes", "minStepMeters", "maxStepMeters", "maxSpeedKmh"]);
         var persistent = Section("persistent", ["cellMeters", "minDays", "periodDays"]);
-        var fanout = Section("fanout", ["minRequests", "minAreaSqMiles"]);
-        var rate = Section("rate", ["zScore"]);
+        double Share(Dictionary<string, (YamlNode Key, YamlNode Value)> s, string key, double fallback)
+        {
+            if (!s.TryGetValue(key, out var e) || nodes.Number(e.Value, key) is not { } share)
+            {
+                return fallback;
+            }
+
+            if (share > 1)
+            {
+                nodes.Problem(e.Value, $"{key} is a share from 0 to 1, not {share}");
+                return fallback;
+            }
+
+            return share;
+        }
+
+        TimeOnly Clock(Dictionary<string, (YamlNode Key, YamlNode Value)> s, string key, TimeOnly fallback)
+        {
+            if (!s.TryGetValue(key, out var e))
+            {
+                return fallback;
+            }
+
+            if (e.Value is YamlScalarNode { Value: { } text }
+                && TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+            {
+                return time;
+            }
+
+            nodes.Problem(e.Value, $"{key} must be a local time of day such as \"01:00\"");
+            return fallback;
+        }
+
+        var fanout = Section("fanout", ["minRequests", "minAreaSqMiles", "minDays"]);
+        var rate = Section("rate", ["zScore", "pValue", "minExcess"]);
+        var streak = Section("streak", ["minDays"]);
+        var offHours = Section("offHours", ["from", "to", "minSearches", "minShare"]);
+        var vague = Section("vague", ["maxShare", "minSearches"]);
+        var breadth = Section("breadth", ["factor"]);
+        var plate = Section("plate", ["minDays"]);
         settings = new DetectionSettings
         {
             SplitWithinHours = Num(split, "withinHours", settings.SplitWithinHours),
@@ -159,7 +197,24 @@ public static partial class PolicyLoader
             FanoutMinRequests = Int(fanout, "minRequests", settings.FanoutMinRequests),
             FanoutMinAreaSqMiles = Num(fanout, "minAreaSqMiles", settings.FanoutMinAreaSqMiles),
             RateZScore = Num(rate, "zScore", settings.RateZScore),
+            RatePValue = Share(rate, "pValue", settings.RatePValue),
+            RateMinExcess = Num(rate, "minExcess", settings.RateMinExcess),
+            StreakMinDays = Int(streak, "minDays", settings.StreakMinDays),
+            OffHoursFrom = Clock(offHours, "from", settings.OffHoursFrom),
+            OffHoursTo = Clock(offHours, "to", settings.OffHoursTo),
+            OffHoursMinSearches = Int(offHours, "minSearches", settings.OffHoursMinSearches),
+            OffHoursMinShare = Share(offHours, "minShare", settings.OffHoursMinShare),
+            VagueMaxShare = Share(vague, "maxShare", settings.VagueMaxShare),
+            VagueMinSearches = Int(vague, "minSearches", settings.VagueMinSearches),
+            FanoutMinDays = Int(fanout, "minDays", settings.FanoutMinDays),
+            BreadthFactor = Num(breadth, "factor", settings.BreadthFactor),
+            PlateMinDays = Int(plate, "minDays", settings.PlateMinDays),
         };
+        if (settings.OffHoursFrom == settings.OffHoursTo && sections.TryGetValue("offHours", out var o))
+        {
+            nodes.Problem(o.Value, "detection.offHours.from and to are the same time: the span would be empty");
+        }
+
         if (settings.TrackMinStepMeters > settings.TrackMaxStepMeters && sections.TryGetValue("track", out var t))
         {
             nodes.Problem(t.Value, "detection.track.minStepMeters is larger than maxStepMeters");

@@ -13,7 +13,7 @@ namespace Oversight.Policies;
 public static partial class PolicyLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["policy", "version", "title", "effective", "timeZone", "limits", "rules", "exemptions", "detection", "reporting", "agencies"];
+        ["policy", "version", "title", "subject", "effective", "timeZone", "limits", "rules", "exemptions", "detection", "reporting", "agencies"];
 
     /// <summary>Loads a policy file; boundary files are resolved against its folder.</summary>
     public static PolicyLoadResult LoadFile(string path)
@@ -95,12 +95,13 @@ public static partial class PolicyLoader
             }
         }
 
+        var subject = entries.TryGetValue("subject", out var subjectNode) ? ReadSubject(subjectNode.Value, nodes) : PolicySubject.FootageRequests;
         var timeZone = entries.TryGetValue("timeZone", out var zoneNode) ? ReadTimeZone(zoneNode.Value, nodes) : TimeZoneInfo.Utc;
         var limits = entries.TryGetValue("limits", out var limitsNode) ? ReadLimits(limitsNode.Value, nodes) : RequestLimits.Default;
         var rules = new List<Rule>();
         if (entries.TryGetValue("rules", out var rulesNode))
         {
-            rules = ReadRules(rulesNode.Value, nodes, baseDirectory);
+            rules = ReadRules(rulesNode.Value, nodes, baseDirectory, subject);
         }
         else
         {
@@ -108,7 +109,7 @@ public static partial class PolicyLoader
         }
 
         var exemptions = entries.TryGetValue("exemptions", out var exemptionsNode)
-            ? ReadExemptions(exemptionsNode.Value, nodes, rules)
+            ? ReadExemptions(exemptionsNode.Value, nodes, rules, subject)
             : [];
         var detection = entries.TryGetValue("detection", out var detectionNode)
             ? ReadDetection(detectionNode.Value, nodes)
@@ -131,6 +132,7 @@ public static partial class PolicyLoader
             Id = id,
             Version = version,
             Title = title,
+            Subject = subject,
             Effective = effective,
             TimeZone = timeZone,
             Limits = limits,
@@ -142,6 +144,19 @@ public static partial class PolicyLoader
             Sha256 = PolicyHash.Compute(root, rules),
             Source = file,
         };
+    }
+
+    private static PolicySubject ReadSubject(YamlNode node, YamlNodes nodes)
+    {
+        switch (nodes.Text(node, "subject"))
+        {
+            case null: return PolicySubject.FootageRequests;
+            case "footage-requests": return PolicySubject.FootageRequests;
+            case "alpr-searches": return PolicySubject.AlprSearches;
+            case var other:
+                nodes.Problem(node, $"unknown subject '{other}'; expected footage-requests (the default: police requests for camera footage) or alpr-searches (licence-plate-reader searches, audited)");
+                return PolicySubject.FootageRequests;
+        }
     }
 
     private static TimeZoneInfo? ReadTimeZone(YamlNode node, YamlNodes nodes)

@@ -50,6 +50,11 @@ public enum RuleKind
     MaxTotalArea,
     MaxTotalWindow,
     WithinBoundary,
+    VagueReason,
+    MaxBreadth,
+    BreadthRequires,
+    MaxTimeframe,
+    PiiInReason,
 }
 
 /// <summary>One rule of a policy. Every rule has an id unique in its policy, a kind and an action.</summary>

@@ -89,10 +89,11 @@ public sealed class TermMatcher
 
     /// <summary>
     /// Plain ASCII without control characters folds only by case and spacing, which cannot make a
-    /// stem appear: the common case is settled without folding or allocating.
+    /// stem appear unless letters are written apart ("I.C.E."): the common case is settled without
+    /// folding or allocating.
     /// </summary>
     private bool SurelyAbsent(string text) =>
-        terms.Length == 0 || (Ascii.IsValid(text) && !text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAny(stemsAnyCase));
+        terms.Length == 0 || (Ascii.IsValid(text) && !text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAny(stemsAnyCase) && !SpacedLetters(text));
 
     private List<TermHit> Find(string text, bool all)
     {
@@ -104,12 +105,24 @@ public sealed class TermMatcher
         }
 
         var folded = TextFold.Fold(text);
-        if (folded.AsSpan().IndexOfAny(stems) < 0)
+        var spaced = SpacedLetters(folded);
+        if (folded.AsSpan().IndexOfAny(stems) < 0 && !spaced)
         {
             return hits;
         }
 
-        var words = Words(folded);
+        Scan(folded, Words(folded), hits, all);
+        if (spaced && (all || hits.Count == 0))
+        {
+            // Letters written apart ("I.C.E.", "r i o t") are read once more as the word they spell.
+            Scan(folded, Joined(Words(folded)), hits, all);
+        }
+
+        return hits;
+    }
+
+    private void Scan(string folded, List<(string Text, int Start, int End)> words, List<TermHit> hits, bool all)
+    {
         for (var i = 0; i < words.Count; i++)
         {
             if (!lookup.TryGetValue(words[i].Text.AsSpan(), out var candidates))
@@ -124,19 +137,76 @@ public sealed class TermMatcher
                     hits.Add(new TermHit(term.Written, folded[words[i].Start..end]));
                     if (!all)
                     {
-                        return hits;
+                        return;
                     }
                 }
             }
         }
+    }
 
-        return hits;
+    /// <summary>True when the text has two single letters in a row, each standing alone ("I.C.E.", "r i o t").</summary>
+    private static bool SpacedLetters(string text)
+    {
+        var previousSingle = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var single = i - start == 1 && char.IsLetter(text[start]);
+            if (single && previousSingle)
+            {
+                return true;
+            }
+
+            previousSingle = single;
+        }
+
+        return false;
+    }
+
+    /// <summary>The words with every run of two or more single letters joined into one word.</summary>
+    private static List<(string Text, int Start, int End)> Joined(List<(string Text, int Start, int End)> words)
+    {
+        var joined = new List<(string, int, int)>(words.Count);
+        var i = 0;
+        while (i < words.Count)
+        {
+            var run = i;
+            while (run < words.Count && words[run].Text.Length == 1 && char.IsLetter(words[run].Text[0]))
+            {
+                run++;
+            }
+
+            if (run - i >= 2)
+            {
+                joined.Add((string.Concat(words.Skip(i).Take(run - i).Select(w => w.Text)), words[i].Start, words[run - 1].End));
+                i = run;
+            }
+            else
+            {
+                joined.Add(words[i]);
+                i++;
+            }
+        }
+
+        return joined;
     }
 
     /// <summary>The runs of letters and digits of a folded text.</summary>
-    private static List<(string Text, int Start)> Words(string folded)
+    private static List<(string Text, int Start, int End)> Words(string folded)
     {
-        var words = new List<(string, int)>();
+        var words = new List<(string, int, int)>();
         var i = 0;
         while (i < folded.Length)
         {
@@ -153,7 +223,7 @@ public sealed class TermMatcher
 
             if (i > start)
             {
-                words.Add((folded[start..i], start));
+                words.Add((folded[start..i], start, i));
             }
         }
 
@@ -179,7 +249,7 @@ public sealed class TermMatcher
 
     private sealed record Term(string Written, string[] Words, HashSet<string> LastForms)
     {
-        public bool MatchesAt(List<(string Text, int Start)> text, int index, out int end)
+        public bool MatchesAt(List<(string Text, int Start, int End)> text, int index, out int end)
         {
             end = 0;
             if (index + Words.Length > text.Count)
@@ -198,7 +268,7 @@ public sealed class TermMatcher
             }
 
             var last = text[index + Words.Length - 1];
-            end = last.Start + last.Text.Length;
+            end = last.End;
             return true;
         }
     }

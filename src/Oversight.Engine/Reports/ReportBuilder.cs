@@ -109,6 +109,11 @@ public static partial class ReportBuilder
         "persistent-location" => "One place watched on many days",
         "case-fanout" => "One case spread over many requests",
         "rate-anomaly" => "Far more requests than usual",
+        "streak" => "Searches on many days in a row",
+        "off-hours" => "Searches mostly at night",
+        "vague-reasons" => "Many searches with only a vague reason",
+        "breadth-outlier" => "Searches far wider than usual",
+        "repeated-plate" => "One plate searched on many days",
         _ => kind.Replace('-', ' '),
     };
 

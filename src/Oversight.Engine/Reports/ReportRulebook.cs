@@ -13,13 +13,23 @@ namespace Oversight.Reports;
 public static class ReportRulebook
 {
     public static List<RuleRow> Rules(Policy policy) =>
-        [.. policy.Rules.Select(r => new RuleRow(r.Id, Statement(r), Consequence(r.Action)))];
+        [.. policy.Rules.Select(r => new RuleRow(r.Id, Statement(r, policy.Subject), policy.Subject == PolicySubject.AlprSearches ? SearchConsequence(r.Action) : Consequence(r.Action)))];
 
     public static List<ExemptionRow> Exemptions(Policy policy) =>
         [.. policy.Exemptions.Select(e => new ExemptionRow(e.Id, Statement(e)))];
 
-    /// <summary>What a rule allows: "A request may cover at most 0.5 sq mi."</summary>
-    public static string Statement(Rule rule) => rule switch
+    /// <summary>What a rule allows: "A request may cover at most 0.5 sq mi."; for a search policy, said of searches.</summary>
+    public static string Statement(Rule rule, PolicySubject subject = PolicySubject.FootageRequests) => subject == PolicySubject.AlprSearches
+        ? rule switch
+        {
+            MaxLookbackRule r => $"A search may reach back at most {Duration(r.Limit)} before it is run.",
+            RequiredRule r => $"A search must give its {RuleDescriptions.Field(r.Field)}.",
+            MaxRequestsRule r => $"At most {r.Limit} searches per {RuleDescriptions.Key(r.Per)} within any {Duration(r.Period)}.",
+            _ => Statement(rule),
+        }
+        : Statement(rule);
+
+    private static string Statement(Rule rule) => rule switch
     {
         MaxAreaRule r => $"A request may cover at most {r.Limit}.",
         MinAreaRule r => $"A request must cover at least {r.Limit} (no single-house requests).",
@@ -37,7 +47,20 @@ public static class ReportRulebook
         MaxTotalAreaRule r => $"The requests of one {RuleDescriptions.Key(r.Per)} within any {Duration(r.Period)} may cover at most {r.Limit} together.",
         MaxTotalWindowRule r => $"The requests of one {RuleDescriptions.Key(r.Per)} within any {Duration(r.Period)} may ask for at most {Duration(r.Limit)} of footage together.",
         WithinBoundaryRule r => $"A request's area must lie within the permitted boundary ({Path.GetFileNameWithoutExtension(r.BoundaryPath)}).",
+        VagueReasonRule r => $"The {RuleDescriptions.Field(r.Field)} must say more than a vague phrase such as {string.Join(", ", r.Phrases.Phrases.Take(3).Select(p => $"\u201c{p}\u201d"))} (misspellings and abbreviations included).",
+        MaxBreadthRule r => $"A search may run over at most {r.Limit:N0} {Oversight.Searches.Audit.SearchAudit.Unit(r.Of)}.",
+        BreadthRequiresRule r => $"A search over more than {r.Above:N0} {Oversight.Searches.Audit.SearchAudit.Unit(r.Of)} must give a {string.Join(" or ", r.Fields.Select(RuleDescriptions.Field))}.",
+        MaxTimeframeRule r => $"A search may cover at most {Duration(r.Limit)} of camera reads.",
+        PiiInReasonRule r => $"The {RuleDescriptions.Field(r.Field)} may not hold a licence plate or a date of birth (they belong in the case file).",
         _ => rule.Kind,
+    };
+
+    /// <summary>What breaking a rule means in an audit of searches already run.</summary>
+    public static string SearchConsequence(RuleAction action) => action switch
+    {
+        RuleAction.Deny => "would have been denied",
+        RuleAction.Review => "needs review",
+        _ => "noted only",
     };
 
     public static string Consequence(RuleAction action) => action switch

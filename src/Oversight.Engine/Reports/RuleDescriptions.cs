@@ -22,6 +22,11 @@ internal static class RuleDescriptions
         MaxTotalAreaRule r => $"Combined area per {Key(r.Per)} over {r.Limit} in {ReportRulebook.Duration(r.Period)}",
         MaxTotalWindowRule r => $"Combined time windows per {Key(r.Per)} over {ReportRulebook.Duration(r.Limit)} in {ReportRulebook.Duration(r.Period)}",
         WithinBoundaryRule => "Area outside the permitted boundary",
+        VagueReasonRule r => $"{Capital(Field(r.Field))} only a vague phrase",
+        MaxBreadthRule r => $"Search over more than {r.Limit:N0} {Oversight.Searches.Audit.SearchAudit.Unit(r.Of)}",
+        BreadthRequiresRule r => $"Search over more than {r.Above:N0} {Oversight.Searches.Audit.SearchAudit.Unit(r.Of)} without {string.Join(" or ", r.Fields.Select(Field))}",
+        MaxTimeframeRule r => $"Time frame searched longer than {ReportRulebook.Duration(r.Limit)}",
+        PiiInReasonRule r => $"Personal data in the {Field(r.Field)}",
         _ => rule.Kind,
     };
 
@@ -30,6 +35,8 @@ internal static class RuleDescriptions
         RequestField.CaseNumber => "case number",
         RequestField.IncidentType => "incident type",
         RequestField.LegalBasis => "legal basis",
+        RequestField.OffenseType => "offense type",
+        RequestField.SearchType => "search type",
         _ => field.Name(),
     };
 

@@ -181,12 +181,23 @@ public sealed record DecisionRow(
     double? MedianWindowHours = null);
 
 /// <summary>A histogram of requests over bins of a measure, with the policy's ceiling and floor (when it has them).</summary>
-public sealed record Distribution(string Measure, string Unit, double? Limit, double? Floor, IReadOnlyList<DistributionBin> Bins);
+public sealed record Distribution(string Measure, string Unit, double? Limit, double? Floor, IReadOnlyList<DistributionBin> Bins)
+{
+    /// <summary>Records whose measure the input does not publish (ALPR searches whose export gives no breadth); null when every record has one.</summary>
+    public ReportCount? NotPublished { get; init; }
+}
 
 /// <summary>Requests with a measure in [From, To); To is null for the open last bin.</summary>
 public sealed record DistributionBin(double From, double? To, ReportCount Requests)
 {
-    public string Label => To is { } to ? $"{Format(From)}–{Format(to)}" : $"{Format(From)} or more";
+    /// <summary>True for a measure in whole numbers (cameras, searches): the label names the last whole number in the bin ("1–4" for [1, 5)).</summary>
+    public bool Whole { get; init; }
+
+    public string Label => To is { } to
+        ? Whole ? (to - 1 <= From ? Count(From) : $"{Count(From)}–{Count(to - 1)}") : $"{Format(From)}–{Format(to)}"
+        : $"{(Whole ? Count(From) : Format(From))} or more";
+
+    private static string Count(double value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Format(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -50,27 +50,20 @@ internal sealed partial class RequestDraft
     /// <summary>Parses an RFC 3339 timestamp that carries an offset (Z or ±hh:mm).</summary>
     public DateTimeOffset? Time(string? text, string path, int? line = null, int? column = null)
     {
-        if (text is null || !Rfc3339().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (Timestamps.TryParse(text, out var value, out var error))
         {
-            Problem(path, $"'{text}' is not an RFC 3339 timestamp with an offset (e.g. 2026-08-01T14:00:00Z)", line, column);
-            return null;
+            return value;
         }
 
-        if (value.UtcDateTime.Year is < FirstYear or > LastYear)
-        {
-            Problem(path, $"'{text}' is outside the years {FirstYear}–{LastYear} that requests may name", line, column);
-            return null;
-        }
-
-        return value;
+        Problem(path, error, line, column);
+        return null;
     }
 
-    /// <summary>The first and last years a timestamp may fall in (UTC).</summary>
-    public const int FirstYear = 2000;
+    /// <inheritdoc cref="Timestamps.FirstYear"/>
+    public const int FirstYear = Timestamps.FirstYear;
 
-    /// <inheritdoc cref="FirstYear"/>
-    public const int LastYear = 2100;
+    /// <inheritdoc cref="Timestamps.LastYear"/>
+    public const int LastYear = Timestamps.LastYear;
 
     public void Basis(string? text, string path, int? line = null, int? column = null)
     {
@@ -248,7 +241,4 @@ internal sealed partial class RequestDraft
     internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     internal static string Km(double km) => km.ToString(km < 10 ? "0.#" : "#,0", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Rfc3339();
 }

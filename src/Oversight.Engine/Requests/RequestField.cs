@@ -1,6 +1,11 @@
 namespace Oversight.Requests;
 
-/// <summary>The text fields of a request that policy rules and exemptions can name.</summary>
+/// <summary>The text fields of a record that policy rules and exemptions can name.</summary>
+/// <remarks>
+/// Footage requests have id, agency, requester, caseNumber, incidentType, description and
+/// legalBasis; ALPR searches have id, agency, requester, reason, caseNumber, offenseType and
+/// searchType. A policy names only the fields of its subject.
+/// </remarks>
 public enum RequestField
 {
     Id,
@@ -10,6 +15,9 @@ public enum RequestField
     IncidentType,
     Description,
     LegalBasis,
+    Reason,
+    OffenseType,
+    SearchType,
 }
 
 /// <summary>Field names as they appear in request JSON and in policies.</summary>
@@ -24,9 +32,21 @@ public static class RequestFieldNames
         ["incidentType"] = RequestField.IncidentType,
         ["description"] = RequestField.Description,
         ["legalBasis"] = RequestField.LegalBasis,
+        ["reason"] = RequestField.Reason,
+        ["offenseType"] = RequestField.OffenseType,
+        ["searchType"] = RequestField.SearchType,
     };
 
-    public static IEnumerable<string> All => ByName.Keys;
+    /// <summary>The fields of a footage request.</summary>
+    public static readonly IReadOnlyList<RequestField> Footage =
+        [RequestField.Id, RequestField.Agency, RequestField.Requester, RequestField.CaseNumber, RequestField.IncidentType, RequestField.Description, RequestField.LegalBasis];
+
+    /// <summary>The fields of an ALPR search.</summary>
+    public static readonly IReadOnlyList<RequestField> Searches =
+        [RequestField.Id, RequestField.Agency, RequestField.Requester, RequestField.Reason, RequestField.CaseNumber, RequestField.OffenseType, RequestField.SearchType];
+
+    /// <summary>The names of a footage request's fields.</summary>
+    public static IEnumerable<string> All => Footage.Select(Name);
 
     public static bool TryParse(string name, out RequestField field) => ByName.TryGetValue(name, out field);
 

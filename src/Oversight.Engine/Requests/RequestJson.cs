@@ -460,7 +460,11 @@ public static class RequestJson
     }
 
     /// <summary>Reports every key that appears twice in one object, at any depth; returns how many.</summary>
-    internal static int RepeatedKeys(JsonElement element, string path, RequestDraft draft)
+    internal static int RepeatedKeys(JsonElement element, string path, RequestDraft draft) =>
+        RepeatedKeys(element, path, (at, message) => draft.Problem(at, message));
+
+    /// <summary>Reports every key that appears twice in one object, at any depth, to <paramref name="problem"/> (path, message); returns how many.</summary>
+    internal static int RepeatedKeys(JsonElement element, string path, Action<string, string> problem)
     {
         var found = 0;
         switch (element.ValueKind)
@@ -472,11 +476,11 @@ public static class RequestJson
                     var at = $"{path}.{property.Name}";
                     if (!seen.Add(property.Name))
                     {
-                        draft.Problem(at, "field appears more than once");
+                        problem(at, "field appears more than once");
                         found++;
                     }
 
-                    found += RepeatedKeys(property.Value, at, draft);
+                    found += RepeatedKeys(property.Value, at, problem);
                 }
 
                 break;
@@ -487,7 +491,7 @@ public static class RequestJson
                     // Positions are arrays of numbers: nothing below them can repeat a key.
                     if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        found += RepeatedKeys(item, $"{path}[{i}]", draft);
+                        found += RepeatedKeys(item, $"{path}[{i}]", problem);
                     }
 
                     i++;

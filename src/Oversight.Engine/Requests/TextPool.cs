@@ -15,6 +15,13 @@ internal static class TextPool
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How many texts the pool holds, kept apart: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/>
+    /// takes every lock of the dictionary, and asking it for each unknown text made parsing on many
+    /// cores wait on one another. Two threads adding at once may both count; the bound stays a bound.
+    /// </summary>
+    private static int count;
+
     public static string? Share(string? text)
     {
         if (text is null || text.Length > MaxLength)
@@ -27,6 +34,17 @@ internal static class TextPool
             return shared;
         }
 
-        return Pool.Count < MaxEntries ? Pool.GetOrAdd(text, text) : text;
+        if (Volatile.Read(ref count) >= MaxEntries)
+        {
+            return text;
+        }
+
+        var kept = Pool.GetOrAdd(text, text);
+        if (ReferenceEquals(kept, text))
+        {
+            Interlocked.Increment(ref count);
+        }
+
+        return kept;
     }
 }

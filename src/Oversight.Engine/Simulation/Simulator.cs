@@ -55,27 +55,34 @@ public static class Simulator
     }
 
     /// <summary>Ids of rules whose outcome differs between the two decisions (absent rules count as passing).</summary>
-    internal static List<string> Differing(Decision before, Decision after)
+    internal static List<string> Differing(Decision before, Decision after) => Differing(before.Rules, before.Exemptions, after.Rules, after.Exemptions);
+
+    /// <summary>Ids of rules whose outcome differs between two sets of results (absent rules count as passing), and of exemptions whose action applies to one only.</summary>
+    internal static List<string> Differing(IReadOnlyList<RuleResult> before, IReadOnlyList<Exemption> exemptedBefore, IReadOnlyList<RuleResult> after, IReadOnlyList<Exemption> exemptedAfter)
     {
         var outcomes = new Dictionary<string, (RuleOutcome Before, RuleOutcome After)>(StringComparer.Ordinal);
-        foreach (var r in before.Rules)
+        foreach (var r in before)
         {
             outcomes[r.Rule.Id] = (r.Outcome, RuleOutcome.Pass);
         }
 
-        foreach (var r in after.Rules)
+        foreach (var r in after)
         {
             outcomes[r.Rule.Id] = (outcomes.TryGetValue(r.Rule.Id, out var o) ? o.Before : RuleOutcome.Pass, r.Outcome);
         }
 
         var differing = outcomes.Where(p => p.Value.Before != p.Value.After).Select(p => p.Key).ToList();
-        var exemptionsBefore = before.Exemptions.Where(e => e.Action is not null).Select(e => e.Id);
-        var exemptionsAfter = after.Exemptions.Where(e => e.Action is not null).Select(e => e.Id);
+        var exemptionsBefore = exemptedBefore.Where(e => e.Action is not null).Select(e => e.Id);
+        var exemptionsAfter = exemptedAfter.Where(e => e.Action is not null).Select(e => e.Id);
         differing.AddRange(exemptionsBefore.Except(exemptionsAfter).Concat(exemptionsAfter.Except(exemptionsBefore)).Select(id => "exemption:" + id));
         return differing;
     }
 
-    private sealed class Tally(Policy baseline, Policy candidate)
+    /// <summary>One record's two judgements, as the tally needs them.</summary>
+    internal readonly record struct Judged(string Id, string Agency, DateTimeOffset At, DecisionOutcome Outcome, IReadOnlyList<RuleResult> Rules, IReadOnlyList<Exemption> Exemptions);
+
+    /// <summary>Counts two judgements of each record: by decision, by rule, by agency, and every change.</summary>
+    internal sealed class Tally(Policy baseline, Policy candidate)
     {
         private readonly int[] before = new int[3];
         private readonly int[] after = new int[3];
@@ -83,23 +90,32 @@ public static class Simulator
         private readonly Dictionary<string, (int Before, int After, int Changed)> rules = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (int[] Before, int[] After, int Changed)> agencies = new(StringComparer.Ordinal);
 
-        public void Add(Decision b, Decision a)
+        public void Add(Decision b, Decision a) =>
+            Add(new Judged(b.RequestId, b.Request.Agency, b.Request.SubmittedAt, b.Outcome, b.Rules, b.Exemptions), new Judged(a.RequestId, a.Request.Agency, a.Request.SubmittedAt, a.Outcome, a.Rules, a.Exemptions));
+
+        public void Add(Judged b, Judged a)
         {
             before[(int)b.Outcome]++;
             after[(int)a.Outcome]++;
-            foreach (var r in b.Rules.Where(r => r.Outcome == RuleOutcome.Violated))
+            foreach (var r in b.Rules)
             {
-                var t = rules.GetValueOrDefault(r.Rule.Id);
-                rules[r.Rule.Id] = t with { Before = t.Before + 1 };
+                if (r.Outcome == RuleOutcome.Violated)
+                {
+                    var t = rules.GetValueOrDefault(r.Rule.Id);
+                    rules[r.Rule.Id] = t with { Before = t.Before + 1 };
+                }
             }
 
-            foreach (var r in a.Rules.Where(r => r.Outcome == RuleOutcome.Violated))
+            foreach (var r in a.Rules)
             {
-                var t = rules.GetValueOrDefault(r.Rule.Id);
-                rules[r.Rule.Id] = t with { After = t.After + 1 };
+                if (r.Outcome == RuleOutcome.Violated)
+                {
+                    var t = rules.GetValueOrDefault(r.Rule.Id);
+                    rules[r.Rule.Id] = t with { After = t.After + 1 };
+                }
             }
 
-            if (!agencies.TryGetValue(b.Request.Agency, out var agency))
+            if (!agencies.TryGetValue(b.Agency, out var agency))
             {
                 agency = (new int[3], new int[3], 0);
             }
@@ -108,8 +124,8 @@ public static class Simulator
             agency.After[(int)a.Outcome]++;
             if (b.Outcome != a.Outcome)
             {
-                var differing = Differing(b, a);
-                changed.Add(new ChangedDecision(b.RequestId, b.Request.Agency, b.Request.SubmittedAt, b.Outcome, a.Outcome, differing));
+                var differing = Differing(b.Rules, b.Exemptions, a.Rules, a.Exemptions);
+                changed.Add(new ChangedDecision(b.Id, b.Agency, b.At, b.Outcome, a.Outcome, differing));
                 foreach (var id in differing)
                 {
                     var t = rules.GetValueOrDefault(id);
@@ -119,7 +135,7 @@ public static class Simulator
                 agency.Changed++;
             }
 
-            agencies[b.Request.Agency] = agency;
+            agencies[b.Agency] = agency;
         }
 
         public SimulationResult Result()

@@ -15,6 +15,7 @@ internal static class CommandLine
         new FindingsDisposeVerb(),
         new ReportVerb(),
         new GenerateVerb(),
+        new ImportFlockVerb(),
         new ServeVerb(),
         new KeysCreateVerb(),
         new KeysListVerb(),

@@ -6,30 +6,38 @@ using Oversight.Gate;
 namespace Oversight.Worker.Cli;
 
 /// <summary>
-/// Writes decisions as JSON lines while the caller goes on gating: decisions are handed over in
-/// batches, serialised into pooled UTF-8 buffers on the cores the caller leaves free, and written
-/// in order. A failure to write (a full disk) surfaces on the caller's next <see cref="Add"/> or
-/// at <see cref="Complete"/>.
+/// Writes decisions (footage decisions, search audits) as JSON lines while the caller goes on
+/// gating: decisions are handed over in batches, serialised into pooled UTF-8 buffers on the cores
+/// the caller leaves free, and written in order. A failure to write (a full disk) surfaces on the
+/// caller's next <see cref="Add"/> or at <see cref="Complete"/>.
 /// </summary>
-internal sealed class DecisionStream : IDisposable
+/// <typeparam name="T">What one line is written from.</typeparam>
+internal sealed class DecisionStream<T> : IDisposable
 {
     private const int BatchSize = 256;
 
     private readonly Stream target;
+    private readonly Action<Utf8JsonWriter, T> line;
+    private readonly JsonWriterOptions options;
     private readonly BlockingCollection<Batch> work;
     private readonly BlockingCollection<Batch> written;
     private readonly ConcurrentBag<ArrayBufferWriter<byte>> buffers = [];
     private readonly Thread[] serializers;
     private readonly Thread writer;
-    private Decision[] current = new Decision[BatchSize];
+    private T[] current = new T[BatchSize];
     private int count;
     private readonly bool alone;
     private volatile Exception? failure;
     private volatile bool abandoned;
 
-    public DecisionStream(Stream target)
+    /// <param name="target">Where the lines go; flushed, not closed, at <see cref="Complete"/>.</param>
+    /// <param name="line">Writes one decision's JSON object (the newline is added here).</param>
+    /// <param name="options">How the JSON is written (default: the writer's defaults).</param>
+    public DecisionStream(Stream target, Action<Utf8JsonWriter, T> line, JsonWriterOptions options = default)
     {
         this.target = target;
+        this.line = line;
+        this.options = options;
         // One core is the caller's; the others serialise. One serialiser also writes, in order.
         var threads = Math.Max(1, Environment.ProcessorCount - 1);
         work = new BlockingCollection<Batch>(boundedCapacity: 4 * threads);
@@ -48,7 +56,7 @@ internal sealed class DecisionStream : IDisposable
         }
     }
 
-    public void Add(Decision decision)
+    public void Add(T decision)
     {
         current[count++] = decision;
         if (count == BatchSize)
@@ -116,7 +124,7 @@ internal sealed class DecisionStream : IDisposable
         }
 
         var batch = new Batch(current, count);
-        current = new Decision[BatchSize];
+        current = new T[BatchSize];
         count = 0;
         batch.Done = new ManualResetEventSlim(false);
         work.Add(batch);
@@ -136,7 +144,7 @@ internal sealed class DecisionStream : IDisposable
             buffer.ResetWrittenCount();
             if (json is null)
             {
-                json = new Utf8JsonWriter(buffer);
+                json = new Utf8JsonWriter(buffer, options);
             }
             else
             {
@@ -145,7 +153,7 @@ internal sealed class DecisionStream : IDisposable
 
             for (var i = 0; i < batch.Count && !abandoned; i++)
             {
-                DecisionJson.Write(json, batch.Decisions[i]);
+                line(json, batch.Decisions[i]);
                 json.Flush();
                 json.Reset();
                 buffer.GetSpan(1)[0] = (byte)'\n';
@@ -195,9 +203,9 @@ internal sealed class DecisionStream : IDisposable
         buffers.Add(batch.Buffer!);
     }
 
-    private sealed class Batch(Decision[] decisions, int count)
+    private sealed class Batch(T[] decisions, int count)
     {
-        public Decision[] Decisions { get; set; } = decisions;
+        public T[] Decisions { get; set; } = decisions;
 
         public int Count { get; } = count;
 

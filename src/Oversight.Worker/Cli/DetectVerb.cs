@@ -21,8 +21,13 @@ internal sealed class DetectVerb : IVerb
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
+            SearchVerbs.AuditOption,
+            SearchInputs.AgencyOption,
+            PlateKeys.Option,
         ],
-        "Kinds: split-area, split-window, track, persistent-location, case-fanout, rate-anomaly (docs/DETECTION.md).\n" +
+        "Kinds: split-area, split-window, track, persistent-location, case-fanout, rate-anomaly (docs/DETECTION.md);\n" +
+        "for ALPR searches (a policy with subject alpr-searches): rate-anomaly, streak, off-hours, vague-reasons,\n" +
+        "case-fanout, breadth-outlier, repeated-plate over every search (docs/ALPR.md).\n" +
         "Output: {\"findings\":[…]}, ordered by first submission. Denied requests are not part of any pattern.\n" +
         "Exit status: 0 done (with or without findings); 2 invalid policy, unreadable input, or an invalid record with --strict.");
 
@@ -37,6 +42,12 @@ internal sealed class DetectVerb : IVerb
         if (policy is null)
         {
             return ExitCodes.Invalid;
+        }
+
+        switch (await SearchVerbs.OnSearchesAsync(args, policy, args["input"]!, console, "detect"))
+        {
+            case true: return await SearchVerbs.DetectAsync(args, console, policy);
+            case false: return ExitCodes.Invalid;
         }
 
         if (InputOptions.From(args, console, "detect") is not { } options)

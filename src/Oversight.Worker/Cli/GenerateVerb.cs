@@ -18,6 +18,8 @@ internal sealed class GenerateVerb : IVerb
             new("start", "DATE", "First day of submissions (default 2026-07-01)."),
             new("days", "D", "Days the submissions spread over (default 92, a quarter)."),
             new("out", "FILE", "Write here instead of standard output."),
+            GenerateSearches.KindOption,
+            GenerateSearches.OfficersOption,
             new("quiet", null, "No progress or summary on standard error (there is none when writing to standard output)."),
         ],
         "About 3% of requests ask for windows over 12 h, 5% for areas over 0.5 sq mi, 2% for footage over\n" +
@@ -48,6 +50,17 @@ internal sealed class GenerateVerb : IVerb
         if (!FileChecks.Usable(args, console, "generate", [], ["out"]))
         {
             return ExitCodes.Invalid;
+        }
+
+        switch (args["kind"])
+        {
+            case null or "requests":
+                break;
+            case "alpr-searches":
+                return await GenerateSearches.RunAsync(args, console, count, seed, start, days);
+            case var other:
+                await console.Error.WriteLineAsync($"oversight generate: --kind '{other}': expected requests or alpr-searches");
+                return ExitCodes.Invalid;
         }
 
         // Progress only when the requests go to a file: on standard output they are the output.

@@ -18,10 +18,13 @@ internal sealed class ReplayVerb : IVerb
             new("policy", "P", "Policy YAML file.", Required: true),
             new("input", "F", "Requests: .jsonl, .json or .csv ('-' reads JSONL from standard input).", Required: true),
             new("out", "FILE", "Write here instead of standard output."),
-            new("summary", null, "Write only the counts: decisions by outcome, violated and waived rules, decisions by agency (one JSON object)."),
+            new("summary", null, "Write only the counts: decisions by outcome, violated and waived rules, decisions by agency (one JSON object; for searches, by audit outcome with the rules violated and not published)."),
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
+            SearchVerbs.AuditOption,
+            SearchInputs.AgencyOption,
+            PlateKeys.Option,
         ],
         "Invalid records are reported on standard error with line and column, counted and skipped.\n" +
         "Records are parsed on every core and decisions written by the other cores while the gate goes on.\n" +
@@ -41,6 +44,12 @@ internal sealed class ReplayVerb : IVerb
         if (policy is null || InputOptions.From(args, console, "replay") is not { } given)
         {
             return ExitCodes.Invalid;
+        }
+
+        switch (await SearchVerbs.OnSearchesAsync(args, policy, args["input"]!, console, "replay"))
+        {
+            case true: return await SearchVerbs.ReplayAsync(args, console, policy);
+            case false: return ExitCodes.Invalid;
         }
 
         var options = given with { Limits = policy.Limits };
@@ -168,7 +177,7 @@ internal sealed class ReplayVerb : IVerb
     /// <summary>Where decisions go: JSON lines written on other threads, or nothing but the counts (--summary).</summary>
     private sealed class ReplaySink(Stream target, bool summary)
     {
-        private DecisionStream? lines;
+        private DecisionStream<Decision>? lines;
 
         /// <summary>True when what was written can be taken back: a file, or nothing written until the end.</summary>
         public bool CanStartOver => summary || target.CanSeek;
@@ -180,7 +189,7 @@ internal sealed class ReplayVerb : IVerb
                 return _ => { };
             }
 
-            lines = new DecisionStream(target);
+            lines = new DecisionStream<Decision>(target, DecisionJson.Write);
             return lines.Add;
         }
 

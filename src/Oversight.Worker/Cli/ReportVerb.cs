@@ -35,11 +35,14 @@ internal sealed class ReportVerb : IVerb
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
+            SearchVerbs.AuditOption,
+            SearchInputs.AgencyOption,
+            PlateKeys.Option,
         ],
         "The whole history is replayed so that quotas are right; only requests submitted in the period are\n" +
         "reported, and the period before it is used for the change figures. Without --pdf or --xlsx the\n" +
         "summary is printed as text. See docs/REPORTS.md. Exit status: 0 done; 2 invalid policy, input,\n" +
-        "period, geography, notes or dispositions (every problem is named with file:line:column).");
+        "period, geography, notes or dispositions (every problem is named with file:line:column).\nWith a policy of subject alpr-searches and a Flock export or search JSONL, the search version of the report\n(searches per week, what the rules found, reasons, breadth, searches per officer, findings; docs/ALPR.md).");
 
     public async Task<int> RunAsync(Arguments args, Console2 console)
     {
@@ -105,6 +108,15 @@ internal sealed class ReportVerb : IVerb
         if (args["export"] is { } export)
         {
             return await FromExportAsync(args, console, policy, period, geography, notes, export);
+        }
+
+        if (args["input"] is { } searchInput && File.Exists(searchInput))
+        {
+            switch (await SearchVerbs.OnSearchesAsync(args, policy, searchInput, console, "report"))
+            {
+                case true: return await SearchVerbs.ReportAsync(args, console, policy, period, notes);
+                case false: return ExitCodes.Invalid;
+            }
         }
 
         if (args["input"] is not { } input)

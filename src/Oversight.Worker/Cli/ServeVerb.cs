@@ -239,7 +239,8 @@ internal sealed class ServeVerb : IVerb
         {
             var loaded = store.All.Keys.Order(StringComparer.Ordinal).ToList();
             await console.Error.WriteLineAsync(
-                $"oversight serve: --active-policy '{store.ActiveId}' is not loaded{Suggestions.DidYouMean(store.ActiveId, loaded)}; loaded: {string.Join(", ", loaded)}");
+                $"oversight serve: --active-policy '{store.ActiveId}' is not loaded{Suggestions.DidYouMean(store.ActiveId, loaded)}; loaded: {string.Join(", ", loaded)}" +
+                (store.SearchPolicyFiles.Count > 0 ? $" (not loaded: {string.Join(", ", store.SearchPolicyFiles.Select(Path.GetFileName).Order(StringComparer.Ordinal))}, which audit ALPR searches: the service gates footage requests)" : string.Empty));
             return false;
         }
 

@@ -19,6 +19,9 @@ internal sealed class SimulateVerb : IVerb
             new("strict", null, "Stop at the first invalid record instead of reporting and skipping it."),
             InputOptions.ColumnsOption,
             new("quiet", null, "No progress or summary on standard error."),
+            SearchVerbs.AuditOption,
+            SearchInputs.AgencyOption,
+            PlateKeys.Option,
         ],
         "Each policy keeps its own quota: a request the candidate denies uses none of the candidate's quota,\n" +
         "so later decisions can change in both directions. Rules with action warn show how often they\n" +
@@ -45,6 +48,18 @@ internal sealed class SimulateVerb : IVerb
             return ExitCodes.Invalid;
         }
 
+        if (baseline.Subject != candidate.Subject)
+        {
+            await console.Error.WriteLineAsync($"oversight simulate: the baseline judges {Subject(baseline)} and the candidate {Subject(candidate)}; compare policies of one subject");
+            return ExitCodes.Invalid;
+        }
+
+        switch (await SearchVerbs.OnSearchesAsync(args, candidate, args["input"]!, console, "simulate"))
+        {
+            case true: return await SearchVerbs.SimulateAsync(args, console, baseline, candidate, output);
+            case false: return ExitCodes.Invalid;
+        }
+
         if (InputOptions.From(args, console, "simulate") is not { } options)
         {
             return ExitCodes.Invalid;
@@ -68,23 +83,7 @@ internal sealed class SimulateVerb : IVerb
         var progress = new Progress(console, "simulate", ordered.Count, quiet);
         var result = Simulator.Run(baseline, candidate, ordered, progress.At);
 
-        if (output is null)
-        {
-            await console.Out.WriteLineAsync(SimulationJson.ToJson(result, indented: true));
-        }
-        else
-        {
-            await using var file = FileChecks.Create(output);
-            if (output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            {
-                SimulationWorkbook.Write(result, file);
-            }
-            else
-            {
-                await using var writer = new StreamWriter(file);
-                await writer.WriteAsync(SimulationJson.ToJson(result, indented: true));
-            }
-        }
+        await WriteAsync(console, result, output);
 
         if (!quiet)
         {
@@ -98,4 +97,28 @@ internal sealed class SimulateVerb : IVerb
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>Writes the diff: JSON on standard output, or to <paramref name="output"/> as .json or .xlsx.</summary>
+    internal static async Task WriteAsync(Console2 console, SimulationResult result, string? output)
+    {
+        if (output is null)
+        {
+            await console.Out.WriteLineAsync(SimulationJson.ToJson(result, indented: true));
+            return;
+        }
+
+        await using var file = FileChecks.Create(output);
+        if (output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            SimulationWorkbook.Write(result, file);
+        }
+        else
+        {
+            await using var writer = new StreamWriter(file);
+            await writer.WriteAsync(SimulationJson.ToJson(result, indented: true));
+        }
+    }
+
+    private static string Subject(Oversight.Policies.Policy policy) =>
+        policy.Subject == Oversight.Policies.PolicySubject.AlprSearches ? "ALPR searches" : "footage requests";
 }

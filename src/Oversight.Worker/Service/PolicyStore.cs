@@ -80,6 +80,9 @@ public sealed class PolicyStore : IDisposable
 
     public Policy? Find(string id) => state.All.GetValueOrDefault(id);
 
+    /// <summary>Files of the folder holding ALPR search policies (subject: alpr-searches), which the service does not load: it gates footage requests.</summary>
+    public IReadOnlySet<string> SearchPolicyFiles => state.Skipped;
+
     /// <summary>Reloads every policy file now (also called on change, after a short quiet period). Never throws.</summary>
     public void Reload()
     {
@@ -114,9 +117,23 @@ public sealed class PolicyStore : IDisposable
             : [];
         var loaded = new List<(string File, Policy Policy, bool Current)>();
         var refused = new Dictionary<string, IReadOnlyList<PolicyProblem>>(StringComparer.Ordinal);
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var result = LoadOne(file);
+            if (result.Policy is { Subject: PolicySubject.AlprSearches } searches)
+            {
+                // The service gates footage requests; a policy for auditing ALPR searches is for the
+                // command line (oversight replay/detect/report on a Flock export), never a gate.
+                if (!before.Skipped.Contains(file))
+                {
+                    logger.LogInformation("Policy {Id} in {File} audits ALPR searches (subject: alpr-searches); the service gates footage requests, so it is not loaded here (use it with oversight replay, detect or report)", searches.Id, file);
+                }
+
+                skipped.Add(file);
+                continue;
+            }
+
             if (result.Policy is { } policy)
             {
                 loaded.Add((file, policy, true));
@@ -164,7 +181,7 @@ public sealed class PolicyStore : IDisposable
             logger.LogWarning("Policy {Id} is no longer loaded: no policy file defines it (it was in {File})", id, file);
         }
 
-        return Activate(new State(byFile.ToImmutable(), byId, fileOf, refused, before.Active, null), before);
+        return Activate(new State(byFile.ToImmutable(), byId, fileOf, refused, before.Active, null) { Skipped = skipped }, before);
     }
 
     /// <summary>The active policy follows its file while the file loads, and otherwise stays at its last good version.</summary>
@@ -236,5 +253,8 @@ public sealed class PolicyStore : IDisposable
             ImmutableDictionary<string, Policy>.Empty, new Dictionary<string, Policy>(), new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<PolicyProblem>>(), null, null);
 
         public IReadOnlyDictionary<string, Policy> All => ById;
+
+        /// <summary>Files holding ALPR search policies, which the service does not load (it gates footage requests).</summary>
+        public IReadOnlySet<string> Skipped { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     }
 }

@@ -22,6 +22,12 @@ public sealed class SimulationService(GateService gate, PolicyStore policies, IO
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var loaded = PolicyLoader.Load(yaml, "candidate.yaml", Path.GetFullPath(options.Value.PoliciesDirectory));
+        if (loaded.Policy is { Subject: PolicySubject.AlprSearches })
+        {
+            // The recorded history is footage requests; a search policy cannot judge them.
+            return [new InputProblem("$.candidate", "the candidate audits ALPR searches (subject: alpr-searches); the recorded history is footage requests: use a policy of subject footage-requests, or oversight simulate on a Flock export", 1, 1)];
+        }
+
         return [.. loaded.Problems.Select(p => new InputProblem("$.candidate", p.Message, p.Line, p.Column))];
     }
 

@@ -31,10 +31,34 @@ public sealed class ConventionTests
     {
         var findings = Detectors.Run(DetectionPolicies.Default(), [.. Scenario.Noise(3), .. PlantedAll()]);
 
-        Assert.Equal(Enum.GetValues<FindingKind>().Length, findings.Select(f => f.Kind).Distinct().Count());
+        Assert.Equal(Detectors.Kinds.Count, findings.Select(f => f.Kind).Distinct().Count());
+        Assert.Equal(Enum.GetValues<FindingKind>().Length, Detectors.Kinds.Union(Oversight.Detection.Searches.SearchDetectors.Kinds).Count());
         foreach (var finding in findings)
         {
             Assert.DoesNotMatch(@"badge-|C-\d|SECRET", finding.Explanation);
+        }
+    }
+
+    [Fact]
+    public void SearchFindings_EveryKind_NeverNameAnOfficerCaseOrPlateInTheSentence()
+    {
+        var findings = Oversight.Detection.Searches.SearchDetectors.Run(
+            Support.TestPolicies.Shipped("eugene-or-alpr.yaml"), [.. Oversight.Tests.Searches.SearchSamples.EugeneSearches, .. SearchesOfEveryKind()]);
+
+        Assert.Equal(Oversight.Detection.Searches.SearchDetectors.Kinds.Count, findings.Select(f => f.Kind).Distinct().Count());
+        foreach (var finding in findings)
+        {
+            Assert.DoesNotMatch(@"officer-secret|2510494|25-77777|[0-9a-f]{8}-[0-9a-f]{4}-|hmac|ABC ?123", finding.Explanation);
+        }
+    }
+
+    /// <summary>A streak, a case fanout and a repeated plate, by an officer, a case and a plate that would show if a sentence named them.</summary>
+    private static IEnumerable<Oversight.Searches.AlprSearch> SearchesOfEveryKind()
+    {
+        var first = new DateTimeOffset(2025, 8, 1, 18, 0, 0, TimeSpan.Zero);
+        for (var k = 0; k < 6; k++)
+        {
+            yield return Oversight.Tests.Searches.SearchSamples.Search(id: $"fan-{k}", requester: "officer-secret", at: first.AddDays(k), reason: "burglary case 25-77777", plate: "ABC 123", agency: "eugene-or-pd");
         }
     }
 

@@ -140,6 +140,24 @@ public sealed class GateAttackTests
         Assert.Equal(["allow", "allow", "allow", "allow", "allow", "review"], outcomes);
     }
 
+    [Fact]
+    public async Task SearchPolicyInThePolicyFolder_IsNoGate_ACheckOrSimulationAgainstItIsAnsweredNotCrashed()
+    {
+        await using var service = await TestService.StartAsync("sqlite");
+        var agency = await service.ClientAsync(Roles.Agency, "rochester-mn-pd");
+        var auditor = await service.ClientAsync(Roles.Auditor);
+
+        var check = await agency.PostAsync("/v1/requests/check?policy=eugene-or-alpr", TestService.Json(TestService.Request("s-1")));
+        var policies = await (await auditor.GetAsync("/v1/policies")).Content.ReadAsStringAsync();
+        var candidate = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policies", "eugene-or-alpr.yaml"));
+        var simulation = await auditor.PostAsync("/v1/simulations", TestService.Json(JsonSerializer.Serialize(new { candidate, period = "2026Q3" })));
+
+        Assert.Equal(HttpStatusCode.NotFound, check.StatusCode);
+        Assert.DoesNotContain("eugene-or-alpr", policies, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, simulation.StatusCode);
+        Assert.Contains("audits ALPR searches (subject: alpr-searches)", await simulation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pr\u043Etest", "protest")]
     [InlineData("protesting", "protest")]

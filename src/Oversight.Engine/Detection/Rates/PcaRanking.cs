@@ -41,10 +41,29 @@ internal sealed class PcaRanking
         var scales = Enumerable.Range(0, width)
             .Select(f => Math.Sqrt(rows.Average(r => (r[f] - means[f]) * (r[f] - means[f]))) is var sd && sd > 1e-12 ? sd : 1)
             .ToArray();
+        // A feature that never varies (every window the same length, no case ever given) carries no
+        // direction: asking for more components than the varying features hold makes the randomized
+        // PCA learn NaN. With fewer than two varying features there is nothing to rank by.
+        var varying = Enumerable.Range(0, width).Count(f => rows.Any(r => Math.Abs(r[f] - means[f]) > 1e-12));
+        if (varying < 2)
+        {
+            return null;
+        }
+
         var ml = new MLContext(seed: Seed);
         var data = ml.Data.LoadFromEnumerable(rows.Select(r => new Row { Features = Standardize(r, means, scales) }), SchemaFor(width));
-        var trainer = ml.AnomalyDetection.Trainers.RandomizedPca(nameof(Row.Features), rank: Math.Min(3, width - 1), ensureZeroMean: true, seed: Seed);
-        var model = trainer.Fit(data);
+        var trainer = ml.AnomalyDetection.Trainers.RandomizedPca(nameof(Row.Features), rank: Math.Min(3, varying - 1), ensureZeroMean: true, seed: Seed);
+        Microsoft.ML.Data.AnomalyPredictionTransformer<Microsoft.ML.Trainers.PcaModelParameters> model;
+        try
+        {
+            model = trainer.Fit(data);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The learnt components were not numbers: rank without the model (the count alone).
+            return null;
+        }
+
         VBuffer<float>[] vectors = [];
         model.Model.GetEigenVectors(ref vectors, out var rank);
         VBuffer<float> mean = default;

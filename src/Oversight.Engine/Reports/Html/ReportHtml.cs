@@ -206,14 +206,14 @@ public static class ReportHtml
         html.Append("</ul></nav>\n");
     }
 
-    private static void Section(StringBuilder html, string id, string title, Action body)
+    internal static void Section(StringBuilder html, string id, string title, Action body)
     {
         html.Append("<section id=\"").Append(id).Append("\" aria-labelledby=\"").Append(id).Append("-h\">\n<h2 id=\"").Append(id).Append("-h\">").Append(E(title)).Append("</h2>\n");
         body();
         html.Append("</section>\n");
     }
 
-    private static void Table(StringBuilder html, string caption, TextTable table)
+    internal static void Table(StringBuilder html, string caption, TextTable table)
     {
         html.Append("<table>\n<caption>").Append(E(caption)).Append("</caption>\n<thead><tr>");
         foreach (var column in table.Columns)
@@ -240,7 +240,7 @@ public static class ReportHtml
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static void Figure(StringBuilder html, ScottPlot.Plot plot, int width, int height, string description)
+    internal static void Figure(StringBuilder html, ScottPlot.Plot plot, int width, int height, string description)
     {
         var svg = Charts.Svg(plot, width, height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -261,12 +261,12 @@ public static class ReportHtml
         return svg.Insert(4, " role=\"img\" aria-label=\"Map of census tracts shaded by requests centred in them\"");
     }
 
-    private static string Paragraphs(string text) =>
+    internal static string Paragraphs(string text) =>
         string.Concat(text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => "<p>" + E(p.Trim()).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>\n"));
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private const string Style =
+    internal const string Style =
         "body{font-family:'DejaVu Sans',Verdana,sans-serif;color:#1F2937;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;line-height:1.45}" +
         "h1{color:#1F3A5F;font-size:1.7rem;margin:.2rem 0}h2{color:#1F3A5F;border-bottom:1px solid #C9D2DC;padding-bottom:.2rem;margin-top:2.2rem}h3{color:#1F3A5F;font-size:1.05rem}" +
         ".kicker{text-transform:uppercase;font-weight:bold;color:#5B6472;font-size:.8rem;margin:0}.sub{font-weight:bold}.internal{color:#B3392F}.muted{color:#5B6472}" +

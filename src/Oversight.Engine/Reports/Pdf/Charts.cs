@@ -9,6 +9,7 @@ internal static class Charts
 {
     public static readonly Color Allowed = Color.FromHex("#2E7D5B");
     public static readonly Color Review = Color.FromHex("#E0A526");
+    public static readonly Color Noted = Color.FromHex("#8FBFA6");
     public static readonly Color Denied = Color.FromHex("#B3392F");
     public static readonly Color Neutral = Color.FromHex("#3B6EA5");
     public static readonly Color Floor = Color.FromHex("#1F3A5F");

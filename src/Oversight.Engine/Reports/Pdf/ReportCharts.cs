@@ -10,26 +10,36 @@ namespace Oversight.Reports.Pdf;
 /// </summary>
 internal static class ReportCharts
 {
-    public static Plot Weekly(TransparencyReport report)
+    public static Plot Weekly(TransparencyReport report) =>
+        Stacked(
+            [.. report.Weekly.Select(w => (w.FirstDay, w.Partial, w.Submitted, new[] { w.Allowed, w.Review, w.Denied }))],
+            "Requests",
+            [("Allowed", Charts.Allowed), ("Needed review", Charts.Review), ("Denied", Charts.Denied)]);
+
+    /// <summary>
+    /// Weeks as stacked bars, one colour per part in <paramref name="series"/> order; the part of a
+    /// published total that withheld parts leave is one hatched segment.
+    /// </summary>
+    public static Plot Stacked(IReadOnlyList<(DateOnly FirstDay, bool Partial, ReportCount Total, ReportCount[] Parts)> weeks, string measure, IReadOnlyList<(string Label, Color Color)> series)
     {
         var plot = Charts.NewPlot();
         var bars = new List<Bar>();
         var top = 1.0;
         var hatched = false;
-        for (var i = 0; i < report.Weekly.Count; i++)
+        for (var i = 0; i < weeks.Count; i++)
         {
-            var week = report.Weekly[i];
+            var week = weeks[i];
             var y = 0.0;
-            foreach (var (count, color) in new[] { (week.Allowed, Charts.Allowed), (week.Review, Charts.Review), (week.Denied, Charts.Denied) })
+            for (var part = 0; part < series.Count; part++)
             {
-                if (count.Value is { } v && v > 0)
+                if (week.Parts[part].Value is { } v && v > 0)
                 {
-                    bars.Add(Charts.Bar(i, y, v, color));
+                    bars.Add(Charts.Bar(i, y, v, series[part].Color));
                     y += v;
                 }
             }
 
-            if (week.Submitted.Value is { } total)
+            if (week.Total.Value is { } total)
             {
                 if (total > y)
                 {
@@ -47,17 +57,17 @@ internal static class ReportCharts
         }
 
         plot.Add.Bars(bars);
-        Charts.Labels(plot.Axes.Bottom, [.. report.Weekly.Select(w => w.FirstDay.ToString("MMM d", CultureInfo.InvariantCulture) + (w.Partial ? "*" : string.Empty))]);
-        plot.YLabel("Requests");
-        var legend = new List<(string, Color, bool, bool)> { ("Allowed", Charts.Allowed, false, false), ("Needed review", Charts.Review, false, false), ("Denied", Charts.Denied, false, false) };
+        Charts.Labels(plot.Axes.Bottom, [.. weeks.Select(w => w.FirstDay.ToString("MMM d", CultureInfo.InvariantCulture) + (w.Partial ? "*" : string.Empty))]);
+        plot.YLabel(measure);
+        var legend = series.Select(s => (s.Label, s.Color, false, false)).ToList();
         if (hatched)
         {
             legend.Add(("Withheld (small counts)", Charts.Withheld, true, false));
         }
 
         Charts.Legend(plot, Alignment.UpperCenter, [.. legend]);
-        plot.Axes.SetLimitsY(0, top * 1.3);
-        plot.Axes.SetLimitsX(-0.6, report.Weekly.Count - 0.4);
+        plot.Axes.SetLimitsY(0, top * (legend.Count > 4 ? 1.55 : 1.3));
+        plot.Axes.SetLimitsX(-0.6, weeks.Count - 0.4);
         return plot;
     }
 
@@ -94,7 +104,8 @@ internal static class ReportCharts
         return plot;
     }
 
-    public static Plot Distribution(Distribution distribution)
+    /// <summary>A histogram; <paramref name="counted"/> names what the bars count ("Requests", "Searches", "Officers").</summary>
+    public static Plot Distribution(Distribution distribution, string counted = "Requests")
     {
         var plot = Charts.NewPlot();
         var most = Math.Max(1, distribution.Bins.Max(b => b.Requests.Value ?? 0));
@@ -116,7 +127,7 @@ internal static class ReportCharts
         plot.Add.Bars(bars);
         Charts.Labels(plot.Axes.Bottom, [.. distribution.Bins.Select(b => b.Label.Replace("–", "–\n", StringComparison.Ordinal).Replace(" or more", "\nor more", StringComparison.Ordinal))], 6.5f);
         plot.XLabel($"{distribution.Measure} ({distribution.Unit})");
-        plot.YLabel("Requests");
+        plot.YLabel(counted);
         plot.Axes.SetLimitsY(0, most * 1.35);
         plot.Axes.SetLimitsX(-0.6, distribution.Bins.Count - 0.4);
         var legend = new List<(string, Color, bool, bool)>();
@@ -132,7 +143,7 @@ internal static class ReportCharts
             line.Color = color;
             line.LineWidth = 1.5f;
             line.LinePattern = LinePattern.Dashed;
-            legend.Add(($"Policy {name}: {value.ToString("0.###", CultureInfo.InvariantCulture)} {distribution.Unit}", color, false, true));
+            legend.Add(($"Policy {name}: {value.ToString(distribution.Bins.Any(b => b.Whole) ? "N0" : "0.###", CultureInfo.InvariantCulture)} {distribution.Unit}", color, false, true));
         }
 
         if (distribution.Bins.Any(b => b.Requests.Suppressed))
