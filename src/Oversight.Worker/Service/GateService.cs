@@ -99,6 +99,46 @@ public sealed partial class GateService(DatabaseTarget database, TimeProvider ti
         log.Refresh = RefreshAsync;
     }
 
+    /// <summary>
+    /// Judges made-up requests (a circle and a concave polygon at the same place, under the same
+    /// case) against a throwaway history, so that the first real request after a start is not the
+    /// one that pays for compiling the gate: on a busy machine that cost alone could pass the
+    /// evaluation deadline and answer an honest request 503. Nothing is recorded or counted.
+    /// </summary>
+    public static void WarmUp(Policy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Subject != PolicySubject.FootageRequests)
+        {
+            return;
+        }
+
+        var throwaway = new RequestHistory();
+        var circle = WarmUpRequest("warm-up-1", RequestArea.FromCircle(44.02, -92.46, 200), now);
+        throwaway.Add(circle);
+        var l = new NetTopologySuite.Geometries.GeometryFactory().CreatePolygon(
+        [
+            new(-92.462, 44.019), new(-92.458, 44.019), new(-92.458, 44.021), new(-92.460, 44.0195), new(-92.462, 44.021), new(-92.462, 44.019),
+        ]);
+        var polygon = WarmUpRequest("warm-up-2", RequestArea.FromGeometry(l), now);
+        Gatekeeper.Evaluate(policy, polygon, throwaway);
+        throwaway.Add(polygon);
+        Gatekeeper.Evaluate(policy, circle with { Id = "warm-up-3" }, throwaway);
+    }
+
+    private static FootageRequest WarmUpRequest(string id, RequestArea area, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Agency = "warm-up",
+        Requester = "warm-up",
+        CaseNumber = "warm-up",
+        IncidentType = "burglary",
+        Description = "A request made up to prepare the gate",
+        SubmittedAt = now,
+        Window = new TimeWindow(now.AddHours(-6), now.AddHours(-2)),
+        Area = area,
+    };
+
     /// <summary>Folds in what other processes appended, so that a checkpoint covers every committed entry.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -57,6 +57,11 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<GateService>().InitializeAsync(cancellationToken);
+        var policies = app.Services.GetRequiredService<PolicyStore>();
+        if (policies.ActiveId is { } active && policies.Find(active) is { } policy)
+        {
+            GateService.WarmUp(policy, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
 
         // The first checkpoint is signed at once, so that the log's state is published from the start.
         await app.Services.GetRequiredService<TransparencyLog>().SignAsync(cancellationToken);
