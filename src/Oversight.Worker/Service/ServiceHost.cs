@@ -106,6 +106,7 @@ public static class ServiceHost
         services.AddHttpClient(WitnessJob.HttpClientName);
         services.AddSingleton<GateService>();
         services.AddSingleton<Auth.KeyUsage>();
+        services.AddSingleton<Auth.KnownKeys>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<FindingService>();
         services.AddTransient<SimulationService>();

@@ -11,7 +11,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    GateService gate,
+    KnownKeys keys,
     KeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -34,14 +34,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var key = header[7..].Trim();
 
-        // Read on every call, never cached: a revoked key is refused from its next call on.
-        ApiKeyRecord? record;
-        await using (var db = gate.Database.CreateContext())
-        {
-            record = await ApiKeys.FindAsync(db, key, Context.RequestAborted);
-        }
-
-        if (record is null)
+        // Whether the key is revoked is read on every call: a revoked key is refused from its next call on.
+        if (await keys.FindAsync(key, Context.RequestAborted) is not { } record)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
