@@ -35,9 +35,14 @@ public static class Detectors
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(counted);
-        var context = new DetectionContext(policy, counted);
+        return RunAll(new DetectionContext(policy, counted), All, progress);
+    }
+
+    /// <summary>Runs each detector on one context, reporting its name as it starts, and orders the findings by first submission, then kind, then id.</summary>
+    internal static List<Finding> RunAll<TContext>(TContext context, (FindingKind Kind, Func<TContext, IEnumerable<Finding>> Find)[] detectors, IProgress<string>? progress)
+    {
         var findings = new List<Finding>();
-        foreach (var (kind, find) in All)
+        foreach (var (kind, find) in detectors)
         {
             progress?.Report(kind.Name());
             findings.AddRange(find(context));

@@ -32,18 +32,6 @@ public static class SearchDetectors
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(searches);
-        var context = new SearchContext(policy, searches);
-        var findings = new List<Finding>();
-        foreach (var (kind, find) in All)
-        {
-            progress?.Report(kind.Name());
-            findings.AddRange(find(context));
-        }
-
-        findings.Sort((a, b) =>
-            a.FirstSubmittedAt != b.FirstSubmittedAt ? a.FirstSubmittedAt.CompareTo(b.FirstSubmittedAt)
-            : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
-            : string.CompareOrdinal(a.Id, b.Id));
-        return findings;
+        return Detectors.RunAll(new SearchContext(policy, searches), All, progress);
     }
 }
