@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Oversight.Gate;
+using Oversight.Policies;
 
 namespace Oversight.Gate;
 
@@ -42,7 +42,7 @@ public static class DecisionJson
             writer.WriteString(Names.Action, result.Rule.Action.Name());
             if (result.Actual is { } actual)
             {
-                writer.WriteNumber(Names.Actual, Round(actual, result.Limit, result.Outcome));
+                writer.WriteNumber(Names.Actual, Round(actual, result.Limit));
             }
 
             if (result.Limit is { } limit)
@@ -73,23 +73,7 @@ public static class DecisionJson
         }
 
         writer.WriteEndArray();
-        if (decision.Exemptions.Count > 0)
-        {
-            writer.WriteStartArray(Names.Exemptions);
-            foreach (var exemption in decision.Exemptions)
-            {
-                writer.WriteStartObject();
-                writer.WriteString(Names.Id, exemption.Id);
-                if (exemption.Action is { } action)
-                {
-                    writer.WriteString(Names.Action, action.Name());
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        WriteExemptions(writer, decision.Exemptions);
 
         writer.WriteEndObject();
     }
@@ -139,10 +123,34 @@ public static class DecisionJson
     /// Six decimals are plenty to read, but a value is never rounded onto its limit (or off it):
     /// then the full value is written, so the JSON never shows a violation at exactly the limit.
     /// </summary>
-    private static double Round(double actual, double? limit, RuleOutcome outcome)
+    internal static double Round(double actual, double? limit)
     {
         var rounded = Math.Round(actual, 6);
         return limit is { } l && (rounded == l) != (actual == l) ? actual : rounded;
+    }
+
+    /// <summary>The exemptions that applied, when any did: each with its id and the action it set.</summary>
+    internal static void WriteExemptions(Utf8JsonWriter writer, IReadOnlyList<Exemption> exemptions)
+    {
+        if (exemptions.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(Names.Exemptions);
+        foreach (var exemption in exemptions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Names.Id, exemption.Id);
+            if (exemption.Action is { } action)
+            {
+                writer.WriteString(Names.Action, action.Name());
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Property names encoded once, not on every decision.</summary>

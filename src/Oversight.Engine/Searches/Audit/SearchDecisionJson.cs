@@ -40,23 +40,7 @@ public static class SearchDecisionJson
         }
 
         writer.WriteEndArray();
-        if (decision.Exemptions.Count > 0)
-        {
-            writer.WriteStartArray(Names.Exemptions);
-            foreach (var exemption in decision.Exemptions)
-            {
-                writer.WriteStartObject();
-                writer.WriteString(Names.Id, exemption.Id);
-                if (exemption.Action is { } action)
-                {
-                    writer.WriteString(Names.Action, action.Name());
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        DecisionJson.WriteExemptions(writer, decision.Exemptions);
 
         writer.WriteEndObject();
     }
@@ -91,9 +75,7 @@ public static class SearchDecisionJson
             writer.WriteString(Names.Action, result.Rule.Action.Name());
             if (result.Actual is { } actual)
             {
-                // Never rounded onto its limit (or off it), as in footage decisions.
-                var rounded = Math.Round(actual, 6);
-                writer.WriteNumber(Names.Actual, result.Limit is { } l && (rounded == l) != (actual == l) ? actual : rounded);
+                writer.WriteNumber(Names.Actual, DecisionJson.Round(actual, result.Limit));
             }
 
             if (result.Limit is { } limit)
@@ -137,7 +119,6 @@ public static class SearchDecisionJson
         public static readonly JsonEncodedText Audit = JsonEncodedText.Encode("audit");
         public static readonly JsonEncodedText CamerasSearched = JsonEncodedText.Encode("camerasSearched");
         public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
-        public static readonly JsonEncodedText Exemptions = JsonEncodedText.Encode("exemptions");
         public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
         public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
         public static readonly JsonEncodedText Limit = JsonEncodedText.Encode("limit");
