@@ -42,6 +42,11 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         return new SqliteOversightDbContext(sqlite);
     }
 
+    /// <summary>A plain connection (pooled, not yet open) for the rare read that is too small for a context.</summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider == DatabaseProvider.Postgres
+        ? new Npgsql.NpgsqlConnection(ConnectionString)
+        : new SqliteConnection(ConnectionString);
+
     /// <summary>Creates or upgrades the schema (SQLite: also creates the file's folder and turns on WAL).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Oversight.Storage;
 
 namespace Oversight.Worker.Service.Auth;
@@ -53,9 +50,7 @@ public sealed class KnownKeys(DatabaseTarget database)
 
     private async Task<bool> IsRevokedAsync(long id, CancellationToken cancellationToken)
     {
-        await using DbConnection connection = database.Provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(database.ConnectionString)
-            : new SqliteConnection(database.ConnectionString);
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = RevokedQuery;
